@@ -1,0 +1,52 @@
+using MathNet.Numerics.LinearAlgebra;
+using Orleans.Tuning.Model.LinearAlgebra;
+using Orleans.Tuning.Model.Randomness;
+
+namespace Orleans.Tuning.Model.Tests.LinearAlgebra;
+
+public class GemmTests
+{
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Gemm_matches_a_naive_product_for_every_transpose(bool transA, bool transB)
+    {
+        var rng = new Rng(11);
+        const int m = 7, k = 5, n = 3;
+        var a = Random(transA ? k : m, transA ? m : k, rng);
+        var b = Random(transB ? n : k, transB ? k : n, rng);
+        var c = Random(m, n, rng);
+        var before = c.Clone();
+
+        Gemm.Multiply(a, transA, b, transB, c, beta: 0.5f);
+
+        var opA = transA ? a.Transpose() : a;
+        var opB = transB ? b.Transpose() : b;
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < n; j++)
+            {
+                double expected = 0.5 * before[i, j];
+                for (var p = 0; p < k; p++) expected += (double)opA[i, p] * opB[p, j];
+                Assert.Equal(expected, c[i, j], 1e-4);
+            }
+    }
+
+    [Fact]
+    public void Gemm_rejects_shapes_that_do_not_multiply()
+    {
+        var ex = Assert.Throws<ArgumentException>(() =>
+            Gemm.Multiply(Matrix<float>.Build.Dense(2, 3), false, Matrix<float>.Build.Dense(2, 3), false, Matrix<float>.Build.Dense(2, 3)));
+        Assert.Contains("2x3 · 2x3", ex.Message);
+    }
+
+    [Fact]
+    public void Provider_names_itself()
+    {
+        Assert.Contains(Gemm.IsNative ? "OpenBLAS" : "managed", Gemm.Provider);
+    }
+
+    private static Matrix<float> Random(int rows, int columns, Rng rng) =>
+        Matrix<float>.Build.Dense(rows, columns, (_, _) => (float)rng.NextGaussian());
+}
