@@ -8,10 +8,6 @@ public static class CsvDataset
 {
     private const string LabelColumn = "label";
 
-    // CsvHelper skips leading blank lines before the header without a line number for it; files in the
-    // documented convention start with the header, so line 1 is what a user sees.
-    private const int HeaderLine = 1;
-
     public static Dataset Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -52,12 +48,14 @@ public static class CsvDataset
         if (header.Count == 0)
             throw new DataFormatException($"{file}: file is empty; expected a header row ending in '{LabelColumn}'");
 
+        // Leading blank lines are skipped, so the header is not always on line 1.
+        var headerLine = reader.LineNumber;
         var columns = header.Count;
         if (header[^1].Trim() != LabelColumn)
             throw new DataFormatException(
-                $"{Where(file, HeaderLine, columns, header[^1])}: the last header column must be '{LabelColumn}'");
+                $"{Where(file, headerLine, columns, header[^1])}: the last header column must be '{LabelColumn}'");
         if (columns < 2)
-            throw new DataFormatException($"{file} line {HeaderLine}: the header has no feature columns before '{LabelColumn}'");
+            throw new DataFormatException($"{file} line {headerLine}: the header has no feature columns before '{LabelColumn}'");
 
         var featureCount = columns - 1;
         var features = new List<float>();

@@ -13,46 +13,49 @@ public static class IdxDataset
     {
         ArgumentException.ThrowIfNullOrEmpty(imagesPath);
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
+        var imagesFile = Path.GetFileName(imagesPath);
+        var labelsFile = Path.GetFileName(labelsPath);
 
-        var labels = ReadLabels(labelsPath);
-        var (pixels, imageCount, featureCount) = ReadImages(imagesPath);
+        using var images = IdxStream.Open(imagesPath);
+        var imageHeader = ReadHeader(images, imagesFile, ImagesMagic, 16, "images");
+        var count = ReadCount(imageHeader, 4, imagesFile, "image count");
+        var rows = ReadCount(imageHeader, 8, imagesFile, "row count");
+        var cols = ReadCount(imageHeader, 12, imagesFile, "column count");
+        // An empty set would give ClassCount 0 and nothing to train on; CSV rejects that case too.
+        if (count == 0 || rows == 0 || cols == 0)
+            throw new DataFormatException($"{imagesFile}: header declares {count} images of {rows}×{cols}; there is nothing to load");
+        if ((long)count * rows * cols > Array.MaxLength)
+            throw new DataFormatException($"{imagesFile}: header claims {count} images of {rows}×{cols}, too large to hold in memory");
 
-        if (imageCount != labels.Length)
-            throw new DataFormatException(
-                $"{Path.GetFileName(imagesPath)} has {imageCount} images but {Path.GetFileName(labelsPath)} has {labels.Length} labels");
+        using var labelStream = IdxStream.Open(labelsPath);
+        var labelHeader = ReadHeader(labelStream, labelsFile, LabelsMagic, 8, "labels");
+        var labelCount = ReadCount(labelHeader, 4, labelsFile, "label count");
 
-        var maxLabel = labels.Length == 0 ? -1 : labels.Max();
-        return new Dataset(pixels, labels, featureCount, maxLabel + 1, $"{imagesPath} + {labelsPath}");
+        // Both headers are checked before either body, so a mismatched pair fails before decompressing 47 MB.
+        if (count != labelCount)
+            throw new DataFormatException($"{imagesFile} has {count} images but {labelsFile} has {labelCount} labels");
+
+        var labels = ReadLabels(labelStream, labelsFile, labelCount);
+        var pixels = ReadPixels(images, imagesFile, count, rows, cols);
+
+        return new Dataset(pixels, labels, rows * cols, labels.Max() + 1, $"{imagesPath} + {labelsPath}");
     }
 
-    private static int[] ReadLabels(string path)
+    private static int[] ReadLabels(Stream stream, string file, int count)
     {
-        var file = Path.GetFileName(path);
-        using var stream = IdxStream.Open(path);
-        var header = ReadHeader(stream, file, LabelsMagic, 8, "labels");
-        var count = ReadCount(header, 4, file, "label count");
-
         var bytes = new byte[count];
-        ReadBody(stream, bytes, file, count, 1, "labels");
+        var read = stream.ReadAtLeast(bytes, count, throwOnEndOfStream: false);
+        if (read < count)
+            throw new DataFormatException($"{file}: truncated; header promises {count} labels, found {read}");
 
         var labels = new int[count];
         for (var i = 0; i < count; i++) labels[i] = bytes[i];
         return labels;
     }
 
-    private static (float[] Pixels, int Count, int FeatureCount) ReadImages(string path)
+    private static float[] ReadPixels(Stream stream, string file, int count, int rows, int cols)
     {
-        var file = Path.GetFileName(path);
-        using var stream = IdxStream.Open(path);
-        var header = ReadHeader(stream, file, ImagesMagic, 16, "images");
-        var count = ReadCount(header, 4, file, "image count");
-        var rows = ReadCount(header, 8, file, "row count");
-        var cols = ReadCount(header, 12, file, "column count");
-
-        var featureCount = (long)rows * cols;
-        if (count * featureCount > Array.MaxLength)
-            throw new DataFormatException($"{file}: header claims {count} images of {rows}×{cols}, too large to hold in memory");
-
+        var featureCount = rows * cols;
         var pixels = new float[count * featureCount];
         // Read in fixed-size chunks and widen straight into the result, so memory stays at one float array
         // plus a small buffer instead of also holding every byte of a 47 MB decompressed file.
@@ -64,11 +67,11 @@ public static class IdxDataset
             if (read == 0)
                 throw new DataFormatException(
                     $"{file}: truncated; header promises {count} images of {rows}×{cols} = {pixels.Length} pixel bytes, found {filled} " +
-                    $"({filled / Math.Max(1, featureCount)} complete images)");
+                    $"({filled / featureCount} complete images)");
             TensorPrimitives.ConvertChecked<byte, float>(buffer.AsSpan(0, read), pixels.AsSpan(filled, read));
             filled += read;
         }
-        return (pixels, count, (int)featureCount);
+        return pixels;
     }
 
     private static byte[] ReadHeader(Stream stream, string file, int magic, int size, string kind)
@@ -101,13 +104,5 @@ public static class IdxDataset
         if (value < 0)
             throw new DataFormatException($"{file}: header {what} {(uint)value} is out of range");
         return value;
-    }
-
-    private static void ReadBody(Stream stream, byte[] body, string file, int items, int itemSize, string kind)
-    {
-        var read = stream.ReadAtLeast(body, body.Length, throwOnEndOfStream: false);
-        if (read < body.Length)
-            throw new DataFormatException(
-                $"{file}: truncated; header promises {items} {kind} ({body.Length} bytes), found {read / itemSize} ({read} bytes)");
     }
 }
