@@ -1,0 +1,10 @@
+namespace Orleans.Tuning.Model.Scheduling;
+
+/// <summary>The null scheduler: every trial runs its full budget, so "no early stopping" needs no special case in the study.</summary>
+public sealed class NoStopping : IStoppingScheduler
+{
+    public StopDecision OnResult(RoundResult result) => new StopDecision.Continue();
+
+    // Nothing to remember: the decision never depends on what was seen.
+    public IReadOnlyList<RoundResult> History => [];
+}

@@ -1,0 +1,4 @@
+namespace Orleans.Tuning.Model.Scheduling;
+
+/// <summary>A trial ranked by the mean of its runs, with the spread (sample standard deviation) that says how much luck was in it.</summary>
+public sealed record RankedTrial(int Trial, double Mean, double Spread, int Runs);
