@@ -14,8 +14,13 @@ public struct ConfigurationSurrogate
 [RegisterConverter]
 public sealed class ConfigurationConverter : IConverter<Model.Search.Configuration, ConfigurationSurrogate>
 {
-    public Model.Search.Configuration ConvertFromSurrogate(in ConfigurationSurrogate s) =>
-        new(s.Names.Select((name, i) => KeyValuePair.Create(name, s.Choices[i] is { } c ? (ParameterValue)c : s.Numbers[i])));
+    public Model.Search.Configuration ConvertFromSurrogate(in ConfigurationSurrogate s)
+    {
+        var entries = new KeyValuePair<string, ParameterValue>[s.Names.Length];
+        for (var i = 0; i < entries.Length; i++)
+            entries[i] = KeyValuePair.Create(s.Names[i], s.Choices[i] is { } c ? (ParameterValue)c : s.Numbers[i]);
+        return new(entries);
+    }
 
     public ConfigurationSurrogate ConvertToSurrogate(in Model.Search.Configuration value) => new()
     {
