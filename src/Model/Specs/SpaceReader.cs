@@ -6,6 +6,9 @@ namespace Orleans.Tuning.Model.Specs;
 /// <summary>Reads <c>space:</c> and <c>fixed:</c>: hyperparameter names from the registry, scales defaulted from it, bounds checked where the user wrote them.</summary>
 internal sealed class SpaceReader(List<SpecError> errors)
 {
+    // A key with no value ("layers:") is a mistake here, not an absent key.
+    private static readonly SpecScalar Null = new(null, 0, 0);
+
     public (SearchSpace? Space, Dictionary<string, ParameterValue> Fixed) Read(SpecReader root)
     {
         var dimensions = new List<Dimension>();
@@ -14,7 +17,7 @@ internal sealed class SpaceReader(List<SpecError> errors)
         {
             foreach (var name in space.Keys)
             {
-                var node = space.Node(name)!;
+                var node = space.Node(name) ?? Null;
                 if (Known(space, name) is { } h && ReadDimension(space.PathOf(name), h, node) is { } dimension)
                     dimensions.Add(dimension);
             }
@@ -26,8 +29,8 @@ internal sealed class SpaceReader(List<SpecError> errors)
         var fixedReader = root.Map("fixed");
         foreach (var name in fixedReader?.Keys ?? [])
         {
-            var node = fixedReader!.Node(name);
-            if (Known(fixedReader, name) is not { } h || node is null)
+            var node = fixedReader!.Node(name) ?? Null;
+            if (Known(fixedReader, name) is not { } h)
                 continue;
             if (space?.Keys.Contains(name) == true)
                 fixedReader.Error(name, $"also searched under space.{name}; give it in one place");

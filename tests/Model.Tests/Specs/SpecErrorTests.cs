@@ -55,6 +55,8 @@ public class SpecErrorTests
         { Data + "space: { learning_rate: { min: 1.0e-4, max: 0.1, scale: log, choices: [0.1] } }\n" + Budget, "space.learning_rate.choices", "used only by a categorical scale" },
         { Data + "space: { layers: { choices: [1, 2], min: 1 } }\n" + Budget, "space.layers.min", "not used by a categorical scale" },
         { Data + "space: { learning_rate: 0.01 }\n" + Budget, "space.learning_rate", "put it under fixed" },
+        { Data + "space:\n  layers:\n" + Budget, "space.layers", "expected a mapping with min and max, or a list of choices, got null" },
+        { Valid + "fixed:\n  layers:\n", "fixed.layers", "expected a number, got null" },
         // searched and fixed at once
         { Valid + "fixed: { learning_rate: 0.01 }", "fixed.learning_rate", "also searched under space.learning_rate" },
         // names with the valid values
