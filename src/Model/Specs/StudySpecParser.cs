@@ -1,0 +1,233 @@
+using System.Text.RegularExpressions;
+
+namespace Orleans.Tuning.Model.Specs;
+
+/// <summary>Reads a study spec from YAML or JSON and validates it, reporting every error with the path of its key.</summary>
+public static partial class StudySpecParser
+{
+    /// <summary>Reads the spec file at <paramref name="path"/>; data paths are taken relative to its folder, made absolute, and must exist.</summary>
+    public static StudySpec Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Parse(File.ReadAllText(full), full, Path.GetDirectoryName(full));
+    }
+
+    /// <summary>
+    /// Parses spec text. <paramref name="sourceName"/> names the spec in errors, picks the format by
+    /// its extension (.json, .yaml, .yml; otherwise by content) and gives the default study name.
+    /// With <paramref name="baseDirectory"/>, relative data paths resolve against it and the files
+    /// must exist; without it, data paths are kept as written and not checked, so a grain can
+    /// re-parse <see cref="StudySpec.ToNormalizedText"/> without a file system.
+    /// </summary>
+    /// <exception cref="SpecException">The spec is invalid; <see cref="SpecException.Errors"/> lists every problem.</exception>
+    public static StudySpec Parse(string text, string sourceName, string? baseDirectory = null)
+    {
+        var errors = new List<SpecError>();
+        var root = IsJson(text, sourceName) ? JsonTree.Read(text, errors) : YamlTree.Read(text, errors);
+        if (errors.Count > 0)
+            throw new SpecException(sourceName, errors);
+        if (root is not SpecMap map)
+        {
+            var got = root is null ? "an empty document" : root.Describe();
+            throw new SpecException(sourceName, [new SpecError("", $"expected a mapping of keys (data, space, budget, ...), got {got}")]);
+        }
+
+        var spec = new StudyReader(new SpecReader(map, "", errors), errors).Read(sourceName, baseDirectory);
+        return errors.Count == 0 ? spec! : throw new SpecException(sourceName, errors);
+    }
+
+    private static bool IsJson(string text, string sourceName) =>
+        Path.GetExtension(sourceName).ToLowerInvariant() switch
+        {
+            ".json" => true,
+            ".yaml" or ".yml" => false,
+            _ => text.TrimStart().StartsWith('{'),
+        };
+
+    /// <summary>Reads every top-level section; returns null when any error was recorded.</summary>
+    private sealed class StudyReader(SpecReader root, List<SpecError> errors)
+    {
+        public StudySpec? Read(string sourceName, string? baseDirectory)
+        {
+            var name = Name(sourceName);
+            var seed = root.Int("seed", min: 0) ?? 0;
+            var data = Data(root.Map("data", required: true), baseDirectory);
+            var (space, @fixed) = new SpaceReader(errors).Read(root);
+            var strategy = root.OneOf("strategy", SpecNames.Strategies) ?? StudyStrategy.Auto;
+            var budget = Budget(root.Map("budget", required: true));
+            var objective = new ObjectiveSpec(root.OneOf("objective", SpecNames.Objectives) ?? ObjectiveMetric.Accuracy);
+            var stopping = Stopping();
+            var population = Population(root.Map("population"));
+            var generationSize = root.Int("generation_size", min: 1) ?? 8;
+            var retest = Retest(root.Map("retest"));
+            var sampler = Sampler();
+            root.Finish();
+            return errors.Count > 0
+                ? null
+                : new StudySpec(name, data!, space!, @fixed, strategy, budget!, objective, stopping, population, generationSize, retest, seed, sampler);
+        }
+
+        private string Name(string sourceName)
+        {
+            var name = root.Text("name") ?? Path.GetFileNameWithoutExtension(sourceName);
+            // The name becomes part of grain ids ("{study}/{n}") and file names.
+            if (!NamePattern().IsMatch(name))
+                root.Error("name", $"may contain only letters, digits, '-', '_' and '.', got '{name}'");
+            return name;
+        }
+
+        private DataSpec? Data(SpecReader? data, string? baseDirectory)
+        {
+            if (data is null)
+                return null;
+            var path = Resolve(data, "path", data.Text("path", required: true), baseDirectory);
+            var labels = Resolve(data, "labels_path", data.Text("labels_path"), baseDirectory);
+            var fraction = data.Number("validation_fraction");
+            if (fraction is not (null or (> 0 and < 1)))
+                data.Error("validation_fraction", $"must lie strictly between 0 and 1, got {fraction}");
+            if (path is not null)
+            {
+                var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+                if (csv && labels is not null)
+                    data.Error("labels_path", "a CSV file carries its labels in its 'label' column; remove labels_path");
+                if (!csv && labels is null && !data.Keys.Contains("labels_path"))
+                    data.Error("labels_path", "required: data.path is not a .csv file, so it is read as IDX images, which need an IDX labels file");
+            }
+            data.Finish();
+            return path is null ? null : new DataSpec(path, labels, fraction ?? 0.2);
+        }
+
+        private static string? Resolve(SpecReader data, string key, string? path, string? baseDirectory)
+        {
+            if (path is null || baseDirectory is null)
+                return path;
+            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, path));
+            if (!System.IO.File.Exists(full))
+                data.Error(key, $"file not found: {full}");
+            return full;
+        }
+
+        private BudgetSpec? Budget(SpecReader? budget)
+        {
+            if (budget is null)
+                return null;
+            var trials = budget.Int("trials", min: 1);
+            var totalEpochs = budget.Int("total_epochs", min: 1);
+            var wallTime = Duration(budget, "wall_time");
+            var perRound = budget.Int("epochs_per_round", min: 1) ?? 1;
+            var perTrial = budget.Int("max_epochs_per_trial", min: 1) ?? 20;
+            string[] limits = ["trials", "total_epochs", "wall_time"];
+            if (!limits.Any(budget.Keys.Contains))
+                errors.Add(new SpecError(budget.Path, "needs at least one of trials, total_epochs, wall_time"));
+            if (perRound > perTrial)
+                budget.Error("epochs_per_round", $"must be <= max_epochs_per_trial ({perTrial}), got {perRound}");
+            budget.Finish();
+            return new BudgetSpec(trials, totalEpochs, wallTime, perRound, perTrial);
+        }
+
+        private static TimeSpan? Duration(SpecReader section, string key)
+        {
+            var text = section.Text(key);
+            if (text is null)
+                return null;
+            var duration = Durations.Parse(text);
+            if (duration is null)
+                section.Error(key, $"expected a duration such as 90s, 10m or 1h30m, got '{text}'");
+            else if (duration <= TimeSpan.Zero)
+                section.Error(key, $"must be at least 1s, got '{text}'");
+            return duration;
+        }
+
+        private StoppingSpec Stopping()
+        {
+            var (kind, options) = KindAndOptions("stopping", SpecNames.Stoppings);
+            var defaults = new StoppingSpec();
+            if (options is null)
+                return new StoppingSpec(kind ?? defaults.Kind);
+            kind ??= defaults.Kind;
+            var grace = options.Int("grace_rounds", min: 0);
+            var reduction = options.Int("reduction_factor", min: 2);
+            if (grace is not null && kind == StoppingKind.None)
+                options.Error("grace_rounds", "applies only to median and asha stopping");
+            if (reduction is not null && kind != StoppingKind.Asha)
+                options.Error("reduction_factor", "applies only to asha stopping");
+            options.Finish();
+            return new StoppingSpec(kind.Value, grace ?? defaults.GraceRounds, reduction ?? defaults.ReductionFactor);
+        }
+
+        private SamplerSpec Sampler()
+        {
+            var (kind, options) = KindAndOptions("sampler", SpecNames.Samplers);
+            var defaults = new SamplerSpec();
+            if (options is null)
+                return new SamplerSpec(kind ?? defaults.Kind);
+            kind ??= defaults.Kind;
+            var points = options.Int("points", min: 1);
+            if (points is not null && kind != SamplerKind.Grid)
+                options.Error("points", "applies only to the grid sampler");
+            options.Finish();
+            return new SamplerSpec(kind.Value, points ?? defaults.Points);
+        }
+
+        // "stopping: asha" is short for "stopping: { kind: asha }".
+        private (T? Kind, SpecReader? Options) KindAndOptions<T>(string key, IReadOnlyDictionary<string, T> names) where T : struct
+        {
+            switch (root.Node(key))
+            {
+                case SpecScalar:
+                    return (root.OneOf(key, names), null);
+                case SpecMap map:
+                    var options = new SpecReader(map, root.PathOf(key), errors);
+                    return (options.OneOf("kind", names), options);
+                case { } other:
+                    root.Wrong<T?>(key, $"one of {string.Join(", ", names.Keys)} or a mapping with kind", other);
+                    return (null, null);
+                default:
+                    return (null, null);
+            }
+        }
+
+        private PopulationSpec Population(SpecReader? population)
+        {
+            var defaults = new PopulationSpec();
+            if (population is null)
+                return defaults;
+            var quantile = population.Number("quantile");
+            if (quantile is not (null or (> 0 and <= 0.5)))
+                population.Error("quantile", $"must lie in (0, 0.5], got {quantile}");
+            var resample = population.Number("resample_probability");
+            if (resample is not (null or (>= 0 and <= 1)))
+                population.Error("resample_probability", $"must lie in [0, 1], got {resample}");
+            var spec = new PopulationSpec(
+                population.Int("size", min: 2) ?? defaults.Size,
+                population.Int("ready_every_rounds", min: 1) ?? defaults.ReadyEveryRounds,
+                quantile ?? defaults.Quantile,
+                resample ?? defaults.ResampleProbability);
+            population.Finish();
+            return spec;
+        }
+
+        private RetestSpec Retest(SpecReader? retest)
+        {
+            var defaults = new RetestSpec();
+            if (retest is null)
+                return defaults;
+            var enabled = retest.Bool("enabled") ?? defaults.Enabled;
+            var everyTrials = retest.Int("every_trials", min: 1);
+            var everyRounds = retest.Int("every_rounds", min: 1);
+            if (everyTrials is not null && everyRounds is not null)
+                retest.Error("every_rounds", "give every_trials or every_rounds, not both");
+            var spec = new RetestSpec(
+                enabled,
+                everyRounds is null ? everyTrials ?? defaults.EveryTrials : null,
+                everyRounds,
+                retest.Int("leaders", min: 1) ?? defaults.Leaders,
+                retest.Int("repeats", min: 1) ?? defaults.Repeats);
+            retest.Finish();
+            return spec;
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,14 @@
+namespace Orleans.Tuning.Model.Specs;
+
+/// <summary>Pandas or caviar (course notes 3.3).</summary>
+public enum StudyStrategy
+{
+    /// <summary>Caviar when the cluster has enough free training slots for a population, else panda.</summary>
+    Auto,
+
+    /// <summary>One model at a time, babysat round by round.</summary>
+    Panda,
+
+    /// <summary>Many models in parallel, with population-based exploit and explore.</summary>
+    Caviar,
+}
