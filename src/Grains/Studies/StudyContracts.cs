@@ -1,0 +1,95 @@
+namespace Orleans.Tuning.Grains.Studies;
+
+public enum StudyPhase { NotStarted, Running, Completed, Cancelled, Failed }
+
+/// <summary>A trial as a study's live view shows it.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.TrialRow")]
+public sealed record TrialRow(
+    [property: Id(0)] int Number,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] Model.Search.Configuration Hyperparameters,
+    [property: Id(3)] int Round,
+    [property: Id(4)] double? ValidationAccuracy,
+    [property: Id(5)] double? ValidationLoss,
+    [property: Id(6)] double? Score,
+    [property: Id(7)] string State,
+    [property: Id(8)] string? Note);
+
+/// <summary>The best configuration found, with its re-test record.</summary>
+/// <param name="Hyperparameters">Every hyperparameter the trial trained with: searched, fixed and defaults.</param>
+/// <param name="Score">The objective (higher is better) of the original run; <paramref name="Mean"/> and <paramref name="Spread"/> over the original and its re-tests.</param>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.BestTrial")]
+public sealed record BestTrial(
+    [property: Id(0)] int Trial,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Hyperparameters,
+    [property: Id(2)] string Metric,
+    [property: Id(3)] double Score,
+    [property: Id(4)] double Mean,
+    [property: Id(5)] double Spread,
+    [property: Id(6)] int Runs,
+    [property: Id(7)] double ValidationAccuracy,
+    [property: Id(8)] double ValidationLoss);
+
+/// <summary>Where a study stands: the live view polls this.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyStatus")]
+public sealed record StudyStatus(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] StudyPhase Phase,
+    [property: Id(3)] string Strategy,
+    [property: Id(4)] string StrategyReason,
+    [property: Id(5)] DateTime StartedUtc,
+    [property: Id(6)] TimeSpan Elapsed,
+    [property: Id(7)] TimeSpan? WallTime,
+    [property: Id(8)] int TrialsLaunched,
+    [property: Id(9)] int? TrialBudget,
+    [property: Id(10)] int EpochsUsed,
+    [property: Id(11)] int? EpochBudget,
+    [property: Id(12)] int Generation,
+    [property: Id(13)] IReadOnlyList<TrialRow> Active,
+    [property: Id(14)] BestTrial? Best,
+    [property: Id(15)] string? Message,
+    [property: Id(16)] int ReportsReceived);
+
+/// <summary>One line of results.csv: one trial, one round.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.ResultRow")]
+public sealed record ResultRow(
+    [property: Id(0)] int Trial,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] int? RetestOf,
+    [property: Id(3)] int Generation,
+    [property: Id(4)] int Round,
+    [property: Id(5)] int Epochs,
+    [property: Id(6)] double TrainLoss,
+    [property: Id(7)] double ValidationLoss,
+    [property: Id(8)] double ValidationAccuracy,
+    [property: Id(9)] double LearningRate,
+    [property: Id(10)] double Score,
+    [property: Id(11)] Model.Search.Configuration Hyperparameters,
+    [property: Id(12)] string Decision);
+
+/// <summary>A trial's place in the final ranking, by the mean of its original run and its re-tests.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.RankedRow")]
+public sealed record RankedRow(
+    [property: Id(0)] int Trial,
+    [property: Id(1)] double Mean,
+    [property: Id(2)] double Spread,
+    [property: Id(3)] int Runs,
+    [property: Id(4)] double Original,
+    [property: Id(5)] IReadOnlyList<double> Retests);
+
+/// <summary>The search region of one generation, in each dimension's own units.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.RegionRow")]
+public sealed record RegionRow(
+    [property: Id(0)] int Generation,
+    [property: Id(1)] IReadOnlyList<string> Dimensions,
+    [property: Id(2)] IReadOnlyList<string> Lower,
+    [property: Id(3)] IReadOnlyList<string> Upper);
+
+/// <summary>Everything a finished (or cancelled) study learned.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyResults")]
+public sealed record StudyResults(
+    [property: Id(0)] StudyStatus Status,
+    [property: Id(1)] IReadOnlyList<ResultRow> Rows,
+    [property: Id(2)] IReadOnlyList<RankedRow> Ranking,
+    [property: Id(3)] IReadOnlyList<RegionRow> Regions);

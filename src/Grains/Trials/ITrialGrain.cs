@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+
+namespace Orleans.Tuning.Grains.Trials;
+
+/// <summary>One configuration being trained, round by round, on the silo where it lives.</summary>
+/// <remarks>
+/// Calls the study makes while the trial may be waiting on the study (Decide, Stop) are one-way, and
+/// reads are interleaved, so a trial and its study never wait on each other.
+/// </remarks>
+[Alias("Orleans.Tuning.ITrialGrain")]
+public interface ITrialGrain : IGrainWithStringKey
+{
+    /// <summary>Starts training; a second Start of the same trial changes nothing.</summary>
+    [Alias("Start")]
+    Task Start(TrialPlan plan);
+
+    /// <summary>Resumes the round loop after a deactivation or a silo failure; harmless when it is running.</summary>
+    [Alias("Ensure")]
+    Task Ensure();
+
+    /// <summary>The study's decision for a trial that was told to wait.</summary>
+    [Alias("Decide"), OneWay]
+    Task Decide(int round, TrialDecision decision);
+
+    [Alias("Stop"), OneWay]
+    Task Stop(string reason);
+
+    [Alias("RunRound"), OneWay]
+    Task RunRound();
+
+    [Alias("GetStatus"), AlwaysInterleave]
+    Task<TrialStatus> GetStatus();
+
+    /// <summary>The checkpoint as it was after <paramref name="round"/>, if the trial still has it (the last two are kept).</summary>
+    [Alias("GetSnapshot"), AlwaysInterleave]
+    Task<TrialSnapshot?> GetSnapshot(int round);
+}
