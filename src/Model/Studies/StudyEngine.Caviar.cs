@@ -1,0 +1,58 @@
+using Orleans.Tuning.Model.Scheduling;
+using Orleans.Tuning.Model.Specs;
+
+namespace Orleans.Tuning.Model.Studies;
+
+// Caviar: a population trained side by side, judged together at the end of every round.
+public sealed partial class StudyEngine
+{
+    private List<TrialRecord> _population = [];
+
+    private void LaunchPopulation(int size, StepBuilder step)
+    {
+        _population = [];
+        for (var i = 0; i < size; i++) _population.Add(LaunchSample(NextSample(), step));
+    }
+
+    private void DecideCaviar(StepBuilder step)
+    {
+        // The barrier: nothing is decided while a member is still training this round.
+        if (_population.Any(m => m.Phase == TrialPhase.Running)) return;
+        var reported = _population.Where(m => m.Phase == TrialPhase.Waiting).OrderBy(m => m.Number).ToList();
+        if (reported.Count == 0) return;
+        var round = reported[0].Rounds.Count;
+
+        var continuing = new List<TrialRecord>();
+        foreach (var m in reported)
+        {
+            var stop = BudgetStop(m);
+            if (stop is null && _stopping.OnResult(new RoundResult(m.Number, round, m.LastScore)) is StopDecision.Stop s) stop = s.Reason;
+            if (stop is not null) Stop(m, round, stop, step);
+            else continuing.Add(m);
+        }
+
+        var ready = Population.IsReady(round, Spec.Population.ReadyEveryRounds) && reported.Count >= 2;
+        var members = reported.Select(m => new Member(m.Number, m.LastScore, HasCheckpoint: true, m.Point)).ToList();
+        var population = new Population(Spec.Population.Quantile, Spec.Population.ResampleProbability, Perturbable());
+        foreach (var m in continuing)
+        {
+            if (ready && population.Decide(m.Number, members, _rng) is PopulationDecision.ExploitAndExplore e)
+            {
+                var source = _trials[e.SourceTrial];
+                m.Point = e.NewPoint;
+                m.Hyperparameters = Spec.Space.ToConfiguration(e.NewPoint);
+                m.LearningRate = LearningRateOf(m.Hyperparameters);
+                m.Note = $"copied trial {source.Number} (score {source.LastScore:G4})";
+                Decide(m, round, new Decision.Exploit(source.Number, round, m.Hyperparameters), step);
+            }
+            else
+            {
+                Decide(m, round, Decision.Continuing, step);
+            }
+        }
+    }
+
+    // Copied weights only fit a network of the same shape, so architecture is never perturbed.
+    private bool[] Perturbable() =>
+        [.. Spec.Space.Dimensions.Select(d => !Hyperparameters.TryGet(d.Name, out var h) || !h.IsArchitecture)];
+}

@@ -1,0 +1,80 @@
+using Orleans.Tuning.Model.Scheduling;
+
+namespace Orleans.Tuning.Model.Studies;
+
+// Re-test occasionally: leaders re-train from scratch with fresh seeds; the ranking uses the mean.
+public sealed partial class StudyEngine
+{
+    private const int MaxFinalRetests = 3;
+
+    /// <summary>Search trials ranked by the mean of their original run and their finished re-tests, best first.</summary>
+    public IReadOnlyList<RankedTrial> Ranking() =>
+        Retest.Rank([.. _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
+            .Select(t => new TrialRuns(t.Number, t.LastScore, RetestScores(t.Number)))]);
+
+    public double[] RetestScores(int leader) =>
+        _retestsOf.TryGetValue(leader, out var retests)
+            ? [.. retests.Select(n => _trials[n]).Where(r => r.Phase == TrialPhase.Stopped && r.Rounds.Count >= r.TargetRounds).Select(r => r.LastScore)]
+            : [];
+
+    private bool RetestDue()
+    {
+        var r = Spec.Retest;
+        if (!r.Enabled) return false;
+        return (r.EveryTrials is { } trials && _completedSinceRetest >= trials)
+            || (r.EveryRounds is { } rounds && _roundsSinceRetest >= rounds);
+    }
+
+    private bool StartRetest(StepBuilder step)
+    {
+        var scores = _trials
+            .Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0 && !double.IsNaN(t.LastScore))
+            .Select(t => new TrialScore(t.Number, t.LastScore, _retestsOf.GetValueOrDefault(t.Number)?.Count ?? 0))
+            .ToList();
+        var leaders = _retest.ChooseLeaders(scores, Spec.Retest.Leaders);
+        if (leaders.Count == 0) return false;
+        foreach (var leader in leaders)
+        {
+            var l = _trials[leader];
+            for (var k = 0; k < Spec.Retest.Repeats; k++)
+            {
+                var r = Launch(l.Point, l.Hyperparameters, TrialKind.Retest, leader, l.Rounds.Count, step);
+                if (!_retestsOf.TryGetValue(leader, out var list)) _retestsOf[leader] = list = [];
+                list.Add(r.Number);
+            }
+        }
+        _retesting = true;
+        _completedSinceRetest = 0;
+        _roundsSinceRetest = 0;
+        return true;
+    }
+
+    private static void DecideRetest(TrialRecord t, StepBuilder step)
+    {
+        var round = t.Rounds.Count;
+        if (round >= t.TargetRounds)
+        {
+            t.Phase = TrialPhase.Stopped;
+            t.Note = $"re-test of trial {t.Launch.RetestOf} done";
+            Decide(t, round, new Decision.Stop(t.Note), step);
+        }
+        else
+        {
+            Decide(t, round, Decision.Continuing, step);
+        }
+    }
+
+    // Before the study ends its leaders are re-tested, so the best it reports did not win by luck;
+    // if a leader falls, the new leader is re-tested in turn (a few times at most).
+    private void FinalRetestOrFinish(StepBuilder step)
+    {
+        var top = Ranking().FirstOrDefault();
+        var needsRetest = Spec.Retest.Enabled && top is not null && top.Runs == 1 && _finalRetests < MaxFinalRetests;
+        if (needsRetest)
+        {
+            _finalRetests++;
+            if (StartRetest(step)) return;
+        }
+        Finish(_noMoreLaunches ? "budget spent" : "search complete");
+    }
+}

@@ -1,0 +1,246 @@
+using Orleans.Tuning.Model.Randomness;
+using Orleans.Tuning.Model.Scheduling;
+using Orleans.Tuning.Model.Search;
+using Orleans.Tuning.Model.Specs;
+
+namespace Orleans.Tuning.Model.Studies;
+
+/// <summary>The study's decisions as a deterministic state machine: trials to start and what each trial does next.</summary>
+/// <remarks>
+/// The study grain feeds it events (start, reports, failures, expiry) and acts on what it returns;
+/// it keeps no clock and reads no randomness but its seeded generator, so replaying the same
+/// events rebuilds the same state. That is how the grain persists it: the events are the state.
+/// Caviar generations advance in lockstep, round by round, so the population's decisions do not
+/// depend on which member happened to report first; that keeps a seeded study reproducible.
+/// </remarks>
+public sealed partial class StudyEngine
+{
+    private readonly Rng _rng;
+    private readonly ISampler _sampler;
+    private readonly IStoppingScheduler _stopping;
+    private readonly Retest _retest;
+    private readonly List<TrialRecord> _trials = [];
+    private readonly List<Region> _regions = [];
+    private readonly Dictionary<int, List<int>> _retestsOf = [];
+    private int _samples;
+    private int _searchLaunched;
+    private int _completedSinceRetest;
+    private int _roundsSinceRetest;
+    private int _finalRetests;
+    private bool _retesting;
+    private bool _noMoreLaunches;
+
+    public StudyEngine(StudySpec spec, StudyStrategy strategy)
+    {
+        if (strategy == StudyStrategy.Auto) throw new ArgumentException("resolve auto to panda or caviar before starting the engine", nameof(strategy));
+        Spec = spec;
+        Strategy = strategy;
+        _rng = new Rng((ulong)spec.Seed);
+        _sampler = spec.Sampler.Kind switch
+        {
+            SamplerKind.Halton => new HaltonSampler(spec.Space.Count, spec.Seed),
+            SamplerKind.Grid => new GridSampler(spec.Space, spec.Sampler.Points),
+            _ => new RandomSampler(spec.Space.Count, spec.Seed),
+        };
+        MaxRounds = Math.Max(1, spec.Budget.MaxEpochsPerTrial / spec.Budget.EpochsPerRound);
+        _stopping = StoppingScheduler.Create(spec.Stopping.Kind.ToString().ToLowerInvariant(), MaxRounds,
+            graceRounds: spec.Stopping.GraceRounds, reductionFactor: spec.Stopping.ReductionFactor);
+        _retest = new Retest(spec.Retest.Repeats);
+        _regions.Add(Region.Full(spec.Space.Count));
+    }
+
+    public StudySpec Spec { get; }
+    public StudyStrategy Strategy { get; }
+
+    /// <summary>The epoch cap per trial, in rounds.</summary>
+    public int MaxRounds { get; }
+
+    public IReadOnlyList<TrialRecord> Trials => _trials;
+
+    /// <summary>The region each generation sampled from, coarse to fine.</summary>
+    public IReadOnlyList<Region> Regions => _regions;
+
+    public int Generation { get; private set; }
+    public int EpochsUsed { get; private set; }
+    public int SearchTrialsLaunched => _searchLaunched;
+    public bool IsFinished { get; private set; }
+    public string? FinishReason { get; private set; }
+
+    public EngineStep Start()
+    {
+        if (_trials.Count > 0) return EngineStep.None;
+        var step = new StepBuilder();
+        LaunchNext(step);
+        return step.Build();
+    }
+
+    /// <summary>A trial's round. A duplicate (same trial and round) changes nothing and gets the same answer.</summary>
+    public EngineStep Report(int trial, RoundReport report)
+    {
+        if (trial < 0 || trial >= _trials.Count) throw new ArgumentOutOfRangeException(nameof(trial), $"no trial {trial} in this study");
+        var t = _trials[trial];
+        if (report.Round <= t.Rounds.Count || !t.IsActive)
+        {
+            var answer = t.LastDecision is { } last && last.Round == report.Round ? last.Decision
+                : t.IsActive ? Decision.Waiting : new Decision.Stop(t.Note ?? "stopped");
+            return new EngineStep([], [new TrialDecisionFor(trial, report.Round, answer)]);
+        }
+        if (report.Round != t.Rounds.Count + 1)
+            throw new ArgumentException($"trial {trial} reported round {report.Round} after round {t.Rounds.Count}");
+
+        var recorded = new RecordedRound(report, Spec.Objective.Score(report.ValidationAccuracy, report.ValidationLoss), t.LearningRate, t.Hyperparameters, "");
+        t.Rounds.Add(recorded);
+        t.AllRounds.Add(recorded);
+        t.Phase = TrialPhase.Waiting;
+        EpochsUsed += Spec.Budget.EpochsPerRound;
+        _roundsSinceRetest++;
+        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) _noMoreLaunches = true;
+
+        var step = new StepBuilder();
+        if (t.Kind == TrialKind.Retest) DecideRetest(t, step);
+        else if (Strategy == StudyStrategy.Panda) DecidePanda(t, step);
+        else DecideCaviar(step);
+        AfterDecisions(step);
+        return step.Build();
+    }
+
+    /// <summary>A trial that could not train (bad data on its silo, an exception): it leaves the study.</summary>
+    public EngineStep TrialFailed(int trial, string message)
+    {
+        var t = _trials[trial];
+        if (!t.IsActive) return EngineStep.None;
+        t.Phase = TrialPhase.Failed;
+        t.Note = message;
+        var step = new StepBuilder();
+        if (t.Kind == TrialKind.Search && Strategy == StudyStrategy.Caviar) DecideCaviar(step);
+        AfterDecisions(step);
+        return step.Build();
+    }
+
+    /// <summary>Wall time spent or the study cancelled: every active trial stops and nothing new starts.</summary>
+    public EngineStep Expire(string reason)
+    {
+        var step = new StepBuilder();
+        _noMoreLaunches = true;
+        foreach (var t in _trials.Where(t => t.IsActive)) Stop(t, t.Rounds.Count, reason, step);
+        Finish(reason);
+        return step.Build();
+    }
+
+    private void AfterDecisions(StepBuilder step)
+    {
+        if (IsFinished || _trials.Any(t => t.IsActive)) return;
+        if (_retesting)
+        {
+            _retesting = false;
+            if (_finalRetests > 0) { FinalRetestOrFinish(step); return; }
+        }
+        else if (GenerationComplete)
+        {
+            EndGeneration();
+            if (RetestDue() && StartRetest(step)) return;
+        }
+        LaunchNext(step);
+    }
+
+    private bool GenerationComplete => Strategy == StudyStrategy.Caviar || PandaGenerationFull;
+
+    private void LaunchNext(StepBuilder step)
+    {
+        var remaining = Spec.Budget.Trials is { } budget ? budget - _searchLaunched : int.MaxValue;
+        if (_noMoreLaunches || remaining <= 0 || (_sampler is GridSampler grid && _samples >= grid.Count))
+        {
+            FinalRetestOrFinish(step);
+            return;
+        }
+        if (Strategy == StudyStrategy.Caviar) LaunchPopulation(Math.Min(Spec.Population.Size, remaining), step);
+        else LaunchPanda(step);
+    }
+
+    private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
+    {
+        var number = _trials.Count;
+        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation);
+        var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
+        _trials.Add(record);
+        if (kind == TrialKind.Search) _searchLaunched++;
+        step.Launches.Add(launch);
+        return record;
+    }
+
+    private TrialRecord LaunchSample(double[] point, StepBuilder step) =>
+        Launch(point, Spec.Space.ToConfiguration(point), TrialKind.Search, null, MaxRounds, step);
+
+    private double[] NextSample() => _regions[^1].Sample(_sampler.Sample(_samples++));
+
+    private void Stop(TrialRecord t, int round, string reason, StepBuilder step)
+    {
+        t.Phase = TrialPhase.Stopped;
+        t.Note = reason;
+        if (t.Kind == TrialKind.Search) _completedSinceRetest++;
+        Decide(t, round, new Decision.Stop(reason), step);
+    }
+
+    private static void Decide(TrialRecord t, int round, Decision decision, StepBuilder step)
+    {
+        if (decision is not Decision.Stop) t.Phase = TrialPhase.Running;
+        var d = new TrialDecisionFor(t.Number, round, decision);
+        t.LastDecision = d;
+        if (t.AllRounds.Count > 0 && t.AllRounds[^1].Report.Round == round)
+            t.AllRounds[^1] = t.AllRounds[^1] with { Decision = Describe(decision) };
+        step.Decisions.Add(d);
+    }
+
+    private static string Describe(Decision d) => d switch
+    {
+        Decision.Continue => "continue",
+        Decision.Stop s => $"stop: {s.Reason}",
+        Decision.Exploit e => $"exploit trial {e.SourceTrial}",
+        Decision.Rollback r => $"rollback, learning rate {r.LearningRate:G3}",
+        Decision.SetLearningRate l => $"learning rate {l.LearningRate:G3}",
+        _ => d.GetType().Name.ToLowerInvariant(),
+    };
+
+    /// <summary>A budget check shared by both strategies: the reason to stop, or null.</summary>
+    private string? BudgetStop(TrialRecord t)
+    {
+        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) return "epoch budget spent";
+        if (t.Rounds.Count >= t.TargetRounds) return "reached max_epochs_per_trial";
+        return null;
+    }
+
+    private void EndGeneration()
+    {
+        var scored = _trials
+            .Where(t => t.Kind == TrialKind.Search && t.Launch.Generation == Generation && t.Rounds.Count > 0)
+            .Select(t => (t.Point, t.LastScore))
+            .ToList();
+        _pandasThisGeneration = 0;
+        if (scored.Count == 0) return;
+        _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
+        Generation++;
+    }
+
+    private void Finish(string reason)
+    {
+        if (IsFinished) return;
+        IsFinished = true;
+        FinishReason = reason;
+    }
+
+    // Seeds depend only on the study's seed and the trial's number, so they do not shift when the
+    // order of other draws changes, and a re-test (a new number) always gets a fresh seed.
+    private ulong SeedFor(int number) => new Rng(((ulong)Spec.Seed << 32) ^ (ulong)number ^ 0x5EED_0000_0000UL).NextUInt64();
+
+    private double LearningRateOf(Configuration hyperparameters) =>
+        hyperparameters.Entries.Any(e => e.Key == Hyperparameters.LearningRate.Name) ? hyperparameters.GetDouble(Hyperparameters.LearningRate.Name)
+        : Spec.Fixed.TryGetValue(Hyperparameters.LearningRate.Name, out var v) ? v.Number
+        : Hyperparameters.LearningRate.Default.Number;
+
+    private sealed class StepBuilder
+    {
+        public List<TrialLaunch> Launches { get; } = [];
+        public List<TrialDecisionFor> Decisions { get; } = [];
+        public EngineStep Build() => Launches.Count == 0 && Decisions.Count == 0 ? EngineStep.None : new(Launches, Decisions);
+    }
+}

@@ -1,0 +1,56 @@
+using Orleans.Tuning.Model.Search;
+using Orleans.Tuning.Model.Specs;
+using Orleans.Tuning.Model.Studies;
+
+namespace Orleans.Tuning.Model.Tests.Studies;
+
+public class RetestStudyTests
+{
+    private const string Spec = """
+        data: { path: data.csv }
+        space:
+          learning_rate: { min: 1.0e-4, max: 1.0 }
+        strategy: caviar
+        budget: { trials: 8, max_epochs_per_trial: 2 }
+        population: { size: 4, ready_every_rounds: 100 }
+        stopping: none
+        retest: { every_trials: 4, leaders: 2, repeats: 2 }
+        seed: 9
+        """;
+
+    [Fact]
+    public void A_leader_that_won_by_luck_falls_when_re_tested()
+    {
+        // Trial 0 scores 0.99 with its own seed only; every other run of its configuration scores 0.80.
+        // Everyone else scores a steady 0.90 + a hair by trial number.
+        var engine = new StudyEngine(StudySimulator.Spec(Spec), StudyStrategy.Caviar);
+        var lucky = -1;
+        string? luckyConfig = null;
+        RoundReport Objective(TrialLaunch l, Configuration h, int round, double lr)
+        {
+            if (lucky < 0) { lucky = l.Number; luckyConfig = h.ToString(); }
+            var accuracy = l.Number == lucky ? 0.99 : h.ToString() == luckyConfig ? 0.80 : 0.90 + 0.001 * (l.RetestOf ?? l.Number);
+            return new RoundReport(round, round, 0.1, 1 - accuracy, accuracy, lr);
+        }
+        new StudySimulator(engine, Objective).Run();
+
+        Assert.True(engine.IsFinished);
+        var retests = engine.Trials.Where(t => t.Kind == TrialKind.Retest).ToList();
+        Assert.Contains(retests, r => r.Launch.RetestOf == lucky);
+        Assert.All(retests, r => Assert.NotEqual(engine.Trials[r.Launch.RetestOf!.Value].Launch.Seed, r.Launch.Seed));
+        var ranking = engine.Ranking();
+        Assert.NotEqual(lucky, ranking[0].Trial);
+        var luckyRank = ranking.Single(r => r.Trial == lucky);
+        Assert.Equal(3, luckyRank.Runs);
+        Assert.Equal((0.99 + 0.80 + 0.80) / 3, luckyRank.Mean, 9);
+        Assert.True(ranking[0].Runs > 1, "the reported best has itself been re-tested");
+    }
+
+    [Fact]
+    public void Retest_trials_train_as_many_rounds_as_their_leader()
+    {
+        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Spec), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        foreach (var r in engine.Trials.Where(t => t.Kind == TrialKind.Retest))
+            Assert.Equal(engine.Trials[r.Launch.RetestOf!.Value].Rounds.Count, r.Rounds.Count);
+    }
+}

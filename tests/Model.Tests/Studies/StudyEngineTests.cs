@@ -1,0 +1,127 @@
+using Orleans.Tuning.Model.Scheduling;
+using Orleans.Tuning.Model.Specs;
+using Orleans.Tuning.Model.Studies;
+
+namespace Orleans.Tuning.Model.Tests.Studies;
+
+public class StudyEngineTests
+{
+    private const string Caviar = """
+        data: { path: data.csv }
+        space:
+          learning_rate: { min: 1.0e-4, max: 1.0 }
+          hidden_units: { min: 16, max: 128 }
+        strategy: caviar
+        budget: { trials: 24, max_epochs_per_trial: 6 }
+        population: { size: 8, ready_every_rounds: 2 }
+        stopping: none
+        retest: { enabled: false }
+        seed: 3
+        """;
+
+    [Fact]
+    public void A_caviar_study_runs_generations_of_its_population_size_until_the_trial_budget()
+    {
+        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        Assert.True(engine.IsFinished);
+        Assert.Equal(24, engine.SearchTrialsLaunched);
+        Assert.Equal(3, engine.Trials.Select(t => t.Launch.Generation).Distinct().Count());
+        Assert.All(engine.Trials, t => Assert.False(t.IsActive));
+        Assert.All(engine.Trials, t => Assert.Equal(6, t.Rounds.Count)); // no early stopping: every trial reaches its cap
+    }
+
+    [Fact]
+    public void Coarse_to_fine_narrows_the_region_around_the_best_trials()
+    {
+        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        Assert.True(engine.Regions.Count >= 3);
+        double Width(int r) => engine.Regions[r].Upper[0] - engine.Regions[r].Lower[0];
+        Assert.True(Width(engine.Regions.Count - 1) < Width(0) * 0.8, $"learning-rate width {Width(0)} → {Width(engine.Regions.Count - 1)}");
+        // The optimum α = 1e-2 sits at u = 0.5 on a log scale from 1e-4 to 1.
+        Assert.True(engine.Regions[^1].Lower[0] <= 0.5 && engine.Regions[^1].Upper[0] >= 0.5);
+    }
+
+    [Fact]
+    public void The_same_spec_and_seed_give_the_same_trials_and_best_whatever_order_reports_arrive_in()
+    {
+        var a = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run(orderSeed: 1);
+        var b = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run(orderSeed: 2);
+        Assert.Equal(a.Trials.Select(t => t.Launch.Hyperparameters.ToString()), b.Trials.Select(t => t.Launch.Hyperparameters.ToString()));
+        Assert.Equal(a.Trials.Select(t => t.Hyperparameters.ToString()), b.Trials.Select(t => t.Hyperparameters.ToString()));
+        Assert.Equal(a.Ranking()[0], b.Ranking()[0]);
+    }
+
+    [Fact]
+    public void Population_members_in_the_bottom_copy_a_better_member_at_ready_rounds()
+    {
+        var sim = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective);
+        var engine = sim.Run();
+        var exploits = sim.Decisions.Where(d => d.Decision is Decision.Exploit).ToList();
+        Assert.NotEmpty(exploits);
+        foreach (var (trial, round, decision) in exploits)
+        {
+            var e = (Decision.Exploit)decision;
+            Assert.Equal(0, round % 2); // ready_every_rounds: 2
+            Assert.Equal(round, e.SourceRound);
+            Assert.Equal(engine.Trials[trial].Launch.Generation, engine.Trials[e.SourceTrial].Launch.Generation);
+            var source = engine.Trials[e.SourceTrial].AllRounds.Single(r => r.Report.Round == round);
+            var self = engine.Trials[trial].AllRounds.Single(r => r.Report.Round == round);
+            Assert.True(source.Score > self.Score);
+            // Architecture is copied, not perturbed: the weights must fit.
+            Assert.Equal(source.Hyperparameters["hidden_units"], e.Hyperparameters["hidden_units"]);
+        }
+    }
+
+    [Fact]
+    public void A_duplicate_report_changes_nothing_and_gets_the_same_answer()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
+        var launches = engine.Start().Launches;
+        var report = new RoundReport(1, 1, 0.5, 0.5, 0.5, 1e-3);
+        var first = engine.Report(launches[0].Number, report);
+        var epochs = engine.EpochsUsed;
+        var again = engine.Report(launches[0].Number, report);
+        Assert.Equal(epochs, engine.EpochsUsed);
+        Assert.Single(engine.Trials[0].Rounds);
+        Assert.IsType<Decision.Wait>(again.For(0, 1));
+
+        for (var i = 1; i < launches.Count; i++) engine.Report(launches[i].Number, report);
+        var decided = engine.Trials[0].LastDecision!.Decision;
+        Assert.IsNotType<Decision.Wait>(decided);
+        Assert.Equal(decided, engine.Report(0, report).For(0, 1));
+    }
+
+    [Fact]
+    public void The_epoch_budget_stops_the_study()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("budget: { trials: 24, max_epochs_per_trial: 6 }", "budget: { total_epochs: 40, max_epochs_per_trial: 6 }"));
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        Assert.True(engine.IsFinished);
+        // The round in flight when the budget runs out finishes: at most one population-round over.
+        Assert.InRange(engine.EpochsUsed, 40, 40 + 8);
+    }
+
+    [Fact]
+    public void Expiry_stops_every_active_trial_and_finishes()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
+        engine.Start();
+        var step = engine.Expire("wall time spent");
+        Assert.True(engine.IsFinished);
+        Assert.Equal(8, step.Decisions.Count(d => d.Decision is Decision.Stop { Reason: "wall time spent" }));
+        Assert.IsType<Decision.Stop>(engine.Report(0, new RoundReport(1, 1, 0.5, 0.5, 0.5, 1e-3)).For(0, 1));
+    }
+
+    [Fact]
+    public void Asha_stops_some_trials_early()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("stopping: none", "stopping: { kind: asha, grace_rounds: 1, reduction_factor: 2 }"));
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        Assert.Contains(engine.Trials, t => t.Rounds.Count < 6);
+        Assert.Contains(engine.Trials, t => t.Rounds.Count == 6);
+    }
+
+    [Fact]
+    public void Auto_must_be_resolved_before_the_engine_starts() =>
+        Assert.Throws<ArgumentException>(() => new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Auto));
+}
