@@ -77,7 +77,8 @@ public sealed record TrialStatus(
     [property: Id(3)] Model.Search.Configuration? Hyperparameters,
     [property: Id(4)] RoundMetrics? Last,
     [property: Id(5)] bool Training,
-    [property: Id(6)] string? Note);
+    [property: Id(6)] string? Note,
+    [property: Id(7)] int Resumes);
 
 /// <summary>What population-based exploit copies from a trial: its weights and the hyperparameters they were trained with.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.TrialSnapshot")]

@@ -13,6 +13,7 @@ public sealed class TrialGrain(
 {
     private TrialGrainState S => state.State;
     private ITrialSession? _session; // rebuilt from the checkpoint after a reactivation or a change of course
+    private bool _fresh = true;       // no session opened in this activation yet
     private bool _loopRunning;
     private bool _training;
 
@@ -66,7 +67,12 @@ public sealed class TrialGrain(
         try
         {
             _training = true;
-            (metrics, checkpoint) = await pool.Run(TrainOneRound);
+            if (_fresh && S.Checkpoint is not null) S.Resumes++;
+            _fresh = false;
+            // Orleans forbids touching grain state off the activation's thread: the round gets copies.
+            var session = _session ??= runner.Open(S.Plan, S.Hyperparameters!, S.LearningRate, S.Checkpoint);
+            var round = S.Round + 1;
+            (metrics, checkpoint) = await pool.Run(() => (session.TrainRound(round), session.Checkpoint()));
         }
         catch (Exception e)
         {
@@ -93,7 +99,7 @@ public sealed class TrialGrain(
     }
 
     public Task<TrialStatus> GetStatus() => Task.FromResult(new TrialStatus(
-        S.Plan?.Number ?? -1, S.State, S.Round, S.Hyperparameters, S.History.LastOrDefault(), _training, S.Note));
+        S.Plan?.Number ?? -1, S.State, S.Round, S.Hyperparameters, S.History.LastOrDefault(), _training, S.Note, S.Resumes));
 
     // A population member copies its source as it was at the decision, even if the source has trained on since.
     public Task<TrialSnapshot?> GetSnapshot(int round)
@@ -162,13 +168,5 @@ public sealed class TrialGrain(
     {
         _loopRunning = true;
         this.AsReference<ITrialGrain>().RunRound().Ignore();
-    }
-
-    // Runs on a training thread: it reads grain state but never writes it.
-    private (RoundMetrics, byte[]) TrainOneRound()
-    {
-        var session = _session ??= runner.Open(S.Plan!, S.Hyperparameters!, S.LearningRate, S.Checkpoint);
-        var metrics = session.TrainRound(S.Round + 1);
-        return (metrics, session.Checkpoint());
     }
 }

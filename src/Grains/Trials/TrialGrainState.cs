@@ -14,6 +14,8 @@ public sealed class TrialGrainState
     /// <summary>A learning rate the study set (panda's nudge or rollback) in place of the hyperparameter's.</summary>
     [Id(6)] public double? LearningRate { get; set; }
     [Id(7)] public string? Note { get; set; }
+    /// <summary>Times the trial picked up from its persisted checkpoint in a new activation (after a deactivation or a silo failure).</summary>
+    [Id(8)] public int Resumes { get; set; }
 
     public int Round => History.Count;
 }

@@ -74,6 +74,10 @@ public sealed partial class StudyEngine
         return step.Build();
     }
 
+    /// <summary>Whether a report would change the engine (false for a duplicate or a report from a stopped trial).</summary>
+    public bool IsNewReport(int trial, int round) =>
+        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive && round == _trials[trial].Rounds.Count + 1;
+
     /// <summary>A trial's round. A duplicate (same trial and round) changes nothing and gets the same answer.</summary>
     public EngineStep Report(int trial, RoundReport report)
     {

@@ -1,0 +1,201 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Tuning.Grains.Trials;
+using Orleans.Tuning.Model.Specs;
+using Orleans.Tuning.Model.Studies;
+
+namespace Orleans.Tuning.Grains.Studies;
+
+/// <summary>Runs one study: feeds every event to the pure <see cref="StudyEngine"/> and carries out what it decides.</summary>
+[GrainType("tuning.study")]
+public sealed class StudyGrain(
+    [PersistentState("study", StorageNames.Tuning)] IPersistentState<StudyGrainState> state,
+    TrainingPool pool,
+    IOptions<StudyOptions> options,
+    ILogger<StudyGrain> log) : Grain, IStudyGrain, IRemindable
+{
+    private const string Watchdog = "watchdog";
+    private StudyGrainState S => state.State;
+    private StudySpec? _spec;
+    private StudyEngine? _engine;
+    private bool _dirty;
+    private int _reports;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.SpecText is null) return;
+        _spec = StudySpecParser.Parse(S.SpecText, this.GetPrimaryKeyString());
+        _engine = Replay(_spec, S);
+        if (S.Phase == StudyPhase.Running)
+        {
+            StartTimers();
+            // Decisions sent to trials by the previous activation may be lost; trials ask again.
+            foreach (var t in _engine.Trials.Where(t => t.IsActive)) Trial(t.Number).Ensure().Ignore();
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty) await Flush();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<StudyStatus> Start(string specText)
+    {
+        if (S.SpecText is not null) return await GetStatus();
+        _spec = StudySpecParser.Parse(specText, this.GetPrimaryKeyString());
+        var (strategy, reason) = await ChooseStrategy(_spec);
+        S.SpecText = specText;
+        S.Strategy = strategy.ToString();
+        S.StrategyReason = reason;
+        S.StartedUtc = DateTime.UtcNow;
+        S.Phase = StudyPhase.Running;
+        _engine = new StudyEngine(_spec, strategy);
+        var step = _engine.Start();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IStudyDirectoryGrain>(0).Register(this.GetPrimaryKeyString());
+        await this.RegisterOrUpdateReminder(Watchdog, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
+        StartTimers();
+        log.LogInformation("study {Study} started: {Strategy} ({Reason})", this.GetPrimaryKeyString(), strategy, reason);
+        await Carry(step, reporter: -1);
+        await CompleteIfFinished();
+        return await GetStatus();
+    }
+
+    public async Task<TrialDecision> Report(TrialReport report)
+    {
+        if (_engine is null) return TrialDecision.Stop("the study has not started");
+        _reports++;
+        var engineReport = Wire.ToReport(report.Metrics);
+        if (_engine.IsNewReport(report.Trial, engineReport.Round))
+        {
+            S.Events.Add(new StudyEvent(StudyEventKind.Report, report.Trial, report.Metrics, null));
+            _dirty = true;
+        }
+        var step = _engine.Report(report.Trial, engineReport);
+        await Carry(step, reporter: report.Trial);
+        await CompleteIfFinished();
+        return Wire.ToWire(step.For(report.Trial, engineReport.Round));
+    }
+
+    public async Task TrialFailed(int trial, string message)
+    {
+        if (_engine is null) return;
+        S.Events.Add(new StudyEvent(StudyEventKind.Failed, trial, null, message));
+        _dirty = true;
+        await Carry(_engine.TrialFailed(trial, message), reporter: -1);
+        await CompleteIfFinished();
+    }
+
+    public async Task<StudyStatus> Cancel(string reason)
+    {
+        if (_engine is not null && S.Phase == StudyPhase.Running) await Expire(reason, StudyPhase.Cancelled);
+        return await GetStatus();
+    }
+
+    public Task<StudyStatus> GetStatus() => Task.FromResult(StudyView.Status(this.GetPrimaryKeyString(), S, _engine, _reports));
+
+    public Task<StudyResults> GetResults() => Task.FromResult(StudyView.Results(this.GetPrimaryKeyString(), S, _engine, _reports));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == Watchdog && S.Phase == StudyPhase.Running && _engine is not null)
+            foreach (var t in _engine.Trials.Where(t => t.IsActive)) Trial(t.Number).Ensure().Ignore();
+        return Task.CompletedTask;
+    }
+
+    private async Task Expire(string reason, StudyPhase phase)
+    {
+        S.Events.Add(new StudyEvent(StudyEventKind.Expired, -1, null, reason));
+        var step = _engine!.Expire(reason);
+        await Carry(step, reporter: -1);
+        await Complete(phase, reason);
+    }
+
+    // Starts the trials the engine launched and delivers decisions to trials other than the reporter
+    // (the reporter gets its decision as the answer to its report).
+    private async Task Carry(EngineStep step, int reporter)
+    {
+        var starts = step.Launches.Select(l => Trial(l.Number).Start(new TrialPlan(
+            this.GetPrimaryKeyString(), l.Number, l.Hyperparameters,
+            new DataReference(_spec!.Data.Path, _spec.Data.LabelsPath, _spec.Data.ValidationFraction, _spec.Seed),
+            l.Seed, _spec.Budget.EpochsPerRound, FixedHyperparameters(_spec))));
+        foreach (var d in step.Decisions.Where(d => d.Trial != reporter))
+        {
+            // One-way: a trial may be waiting on this study right now.
+            if (d.Decision is Decision.Stop s) Trial(d.Trial).Stop(s.Reason).Ignore();
+            else Trial(d.Trial).Decide(d.Round, Wire.ToWire(d.Decision)).Ignore();
+        }
+        if (step.Launches.Count > 0) _dirty = true;
+        await Task.WhenAll(starts);
+    }
+
+    private async Task CompleteIfFinished()
+    {
+        if (_engine is { IsFinished: true } && S.Phase == StudyPhase.Running)
+            await Complete(StudyPhase.Completed, _engine.FinishReason);
+    }
+
+    private async Task Complete(StudyPhase phase, string? message)
+    {
+        S.Phase = phase;
+        S.FinishedUtc = DateTime.UtcNow;
+        S.Message = message;
+        await Flush();
+        var reminder = await this.GetReminder(Watchdog);
+        if (reminder is not null) await this.UnregisterReminder(reminder);
+        log.LogInformation("study {Study} {Phase}: {Message}", this.GetPrimaryKeyString(), phase, message);
+    }
+
+    private void StartTimers()
+    {
+        this.RegisterGrainTimer(async () => { if (_dirty) await Flush(); },
+            new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval) { Interleave = false });
+        this.RegisterGrainTimer(CheckClock,
+            new GrainTimerCreationOptions(options.Value.ClockInterval, options.Value.ClockInterval) { Interleave = false });
+    }
+
+    private async Task CheckClock()
+    {
+        if (S.Phase != StudyPhase.Running || _spec?.Budget.WallTime is not { } wall) return;
+        if (DateTime.UtcNow - S.StartedUtc >= wall) await Expire("wall time spent", StudyPhase.Completed);
+    }
+
+    private async Task Flush()
+    {
+        _dirty = false;
+        await state.WriteStateAsync();
+    }
+
+    private async Task<(StudyStrategy, string)> ChooseStrategy(StudySpec spec)
+    {
+        if (spec.Strategy != StudyStrategy.Auto) return (spec.Strategy, "chosen in the spec");
+        var silos = (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+        // This silo's free slots are known exactly; other silos are assumed as free as their slot count.
+        var free = pool.FreeSlots + Math.Max(0, silos - 1) * pool.Slots;
+        return free >= 2
+            ? (StudyStrategy.Caviar, $"auto: {free} free training slots on {silos} silo(s), enough to train a population side by side")
+            : (StudyStrategy.Panda, $"auto: {free} free training slot on {silos} silo(s), so one model at a time");
+    }
+
+    private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(this.GetPrimaryKeyString(), number));
+
+    private static Model.Search.Configuration FixedHyperparameters(StudySpec spec) => new(spec.Fixed);
+
+    private static StudyEngine Replay(StudySpec spec, StudyGrainState s)
+    {
+        var engine = new StudyEngine(spec, Enum.Parse<StudyStrategy>(s.Strategy));
+        engine.Start();
+        foreach (var e in s.Events)
+        {
+            switch (e.Kind)
+            {
+                case StudyEventKind.Report: engine.Report(e.Trial, Wire.ToReport(e.Metrics!)); break;
+                case StudyEventKind.Failed: engine.TrialFailed(e.Trial, e.Message!); break;
+                case StudyEventKind.Expired: engine.Expire(e.Message!); break;
+            }
+        }
+        return engine;
+    }
+}

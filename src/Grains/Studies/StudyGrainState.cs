@@ -1,0 +1,43 @@
+using Orleans.Tuning.Grains.Trials;
+
+namespace Orleans.Tuning.Grains.Studies;
+
+public enum StudyEventKind { Report, Failed, Expired }
+
+/// <summary>One input to the study engine. Replayed in order, the events rebuild the engine exactly.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyEvent")]
+public sealed record StudyEvent(
+    [property: Id(0)] StudyEventKind Kind,
+    [property: Id(1)] int Trial,
+    [property: Id(2)] RoundMetrics? Metrics,
+    [property: Id(3)] string? Message);
+
+/// <summary>A study persists its spec, its resolved strategy and the events its engine has seen; the engine is rebuilt from them.</summary>
+[GenerateSerializer, Alias("Orleans.Tuning.StudyGrainState")]
+public sealed class StudyGrainState
+{
+    [Id(0)] public string? SpecText { get; set; }
+    [Id(1)] public string Strategy { get; set; } = "";
+    [Id(2)] public string StrategyReason { get; set; } = "";
+    [Id(3)] public DateTime StartedUtc { get; set; }
+    [Id(4)] public List<StudyEvent> Events { get; set; } = [];
+    [Id(5)] public StudyPhase Phase { get; set; }
+    [Id(6)] public DateTime? FinishedUtc { get; set; }
+    [Id(7)] public string? Message { get; set; }
+}
+
+/// <summary>How often a study writes its state and checks its clock.</summary>
+public sealed class StudyOptions
+{
+    /// <summary>
+    /// Reports are written behind, at most this often: a write copies the whole event list, so writing
+    /// on every report would make each report cost as much as the study's history. Trials keep their
+    /// own rounds, and a report lost with the study's last unwritten second is sent again by the trial.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ClockInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the study makes sure its active trials are still training (after a silo failure, say).</summary>
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Orleans.Tuning.Grains.Studies;
+using Orleans.Tuning.Grains.Trials;
+
+namespace Orleans.Tuning.Grains.Tests;
+
+/// <summary>One real Orleans test cluster (two silos, in-memory storage) shared by the grain tests.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.StopAllSilosAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Tuning, o => o.UseOrleansSerializer());
+            silo.UseInMemoryReminderService();
+            silo.Services.AddTuning(o => o.Slots = 2);
+            silo.Services.AddSingleton<ITrialRunner, TestRunners>();
+            silo.Services.Configure<StudyOptions>(o =>
+            {
+                o.FlushInterval = TimeSpan.FromMilliseconds(100);
+                o.ClockInterval = TimeSpan.FromMilliseconds(100);
+            });
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
