@@ -30,7 +30,7 @@ public sealed class StudyGrain(
         {
             StartTimers();
             // Decisions sent to trials by the previous activation may be lost; trials ask again.
-            foreach (var t in _engine.Trials.Where(t => t.IsActive)) Trial(t.Number).Ensure().Ignore();
+            ResumeActiveTrials();
         }
         await base.OnActivateAsync(cancellationToken);
     }
@@ -100,8 +100,7 @@ public sealed class StudyGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == Watchdog && S.Phase == StudyPhase.Running && _engine is not null)
-            foreach (var t in _engine.Trials.Where(t => t.IsActive)) Trial(t.Number).Ensure().Ignore();
+        if (reminderName == Watchdog && S.Phase == StudyPhase.Running && _engine is not null) ResumeActiveTrials();
         return Task.CompletedTask;
     }
 
@@ -117,10 +116,7 @@ public sealed class StudyGrain(
     // (the reporter gets its decision as the answer to its report).
     private async Task Carry(EngineStep step, int reporter)
     {
-        var starts = step.Launches.Select(l => Trial(l.Number).Start(new TrialPlan(
-            this.GetPrimaryKeyString(), l.Number, l.Hyperparameters,
-            new DataReference(_spec!.Data.Path, _spec.Data.LabelsPath, _spec.Data.ValidationFraction, _spec.Seed),
-            l.Seed, _spec.Budget.EpochsPerRound, FixedHyperparameters(_spec))));
+        var starts = step.Launches.Select(l => Trial(l.Number).Start(PlanFor(l)));
         foreach (var d in step.Decisions.Where(d => d.Trial != reporter))
         {
             // One-way: a trial may be waiting on this study right now.
@@ -179,9 +175,18 @@ public sealed class StudyGrain(
             : (StudyStrategy.Panda, $"auto: {free} free training slot on {silos} silo(s), so one model at a time");
     }
 
-    private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(this.GetPrimaryKeyString(), number));
+    // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).
+    private void ResumeActiveTrials()
+    {
+        foreach (var t in _engine!.Trials.Where(t => t.IsActive)) Trial(t.Number).Start(PlanFor(t.Launch)).Ignore();
+    }
 
-    private static Model.Search.Configuration FixedHyperparameters(StudySpec spec) => new(spec.Fixed);
+    private TrialPlan PlanFor(TrialLaunch l) => new(
+        this.GetPrimaryKeyString(), l.Number, l.Hyperparameters,
+        new DataReference(_spec!.Data.Path, _spec.Data.LabelsPath, _spec.Data.ValidationFraction, _spec.Seed),
+        l.Seed, _spec.Budget.EpochsPerRound, new Model.Search.Configuration(_spec.Fixed));
+
+    private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(this.GetPrimaryKeyString(), number));
 
     private static StudyEngine Replay(StudySpec spec, StudyGrainState s)
     {

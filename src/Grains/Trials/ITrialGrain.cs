@@ -10,13 +10,9 @@ namespace Orleans.Tuning.Grains.Trials;
 [Alias("Orleans.Tuning.ITrialGrain")]
 public interface ITrialGrain : IGrainWithStringKey
 {
-    /// <summary>Starts training; a second Start of the same trial changes nothing.</summary>
+    /// <summary>Starts training; a second Start resumes a trial whose activation was lost and is harmless otherwise.</summary>
     [Alias("Start")]
     Task Start(TrialPlan plan);
-
-    /// <summary>Resumes the round loop after a deactivation or a silo failure; harmless when it is running.</summary>
-    [Alias("Ensure")]
-    Task Ensure();
 
     /// <summary>The study's decision for a trial that was told to wait.</summary>
     [Alias("Decide"), OneWay]

@@ -3,7 +3,12 @@ using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Grains.Trials;
 
-/// <summary>Trains one configuration round by round in the silo's training pool, checkpoints, and reports to its study.</summary>
+/// <summary>Trains one configuration round by round in the silo's training pool, reports to its study, and checkpoints.</summary>
+/// <remarks>
+/// A round is written once, after the study has answered: if the silo fails in between, the trial
+/// retrains the round from its previous checkpoint — bit for bit the same, since training is seeded —
+/// and its report is a duplicate the study answers as before. One write per round instead of two.
+/// </remarks>
 [GrainType("tuning.trial")]
 public sealed class TrialGrain(
     [PersistentState("trial", StorageNames.Tuning)] IPersistentState<TrialGrainState> state,
@@ -13,32 +18,27 @@ public sealed class TrialGrain(
 {
     private TrialGrainState S => state.State;
     private ITrialSession? _session; // rebuilt from the checkpoint after a reactivation or a change of course
-    private bool _fresh = true;       // no session opened in this activation yet
+    private bool _fresh = true;       // no round trained in this activation yet
     private bool _loopRunning;
     private bool _training;
 
-    public async Task Start(TrialPlan plan)
+    public Task Start(TrialPlan plan)
     {
-        if (S.Plan is not null) return;
-        S.Plan = plan;
-        S.Hyperparameters = plan.Hyperparameters;
-        S.State = TrialState.Running;
-        await state.WriteStateAsync();
-        Kick();
-    }
-
-    public Task Ensure()
-    {
-        switch (S.State)
+        if (S.Plan is null)
         {
-            case TrialState.Running when !_loopRunning:
-                Kick();
-                break;
-            case TrialState.Waiting when !_loopRunning:
-                // The decision may have been lost with the old activation: ask again; a duplicate report is harmless.
+            S.Plan = plan;
+            S.Hyperparameters = plan.Hyperparameters;
+            S.State = TrialState.Running;
+        }
+        if (!_loopRunning)
+        {
+            // A second Start resumes a trial whose activation was lost (the study's watchdog sends it).
+            if (S.State == TrialState.Running) Kick();
+            else if (S.State == TrialState.Waiting)
+            {
                 _loopRunning = true;
-                _ = ReportAndApply(S.History[^1]);
-                break;
+                ReportAndApply(S.History[^1]).Ignore(); // the answer may have been lost: ask again
+            }
         }
         return Task.CompletedTask;
     }
@@ -55,12 +55,19 @@ public sealed class TrialGrain(
         if (S.State is TrialState.Stopped or TrialState.Failed) return;
         S.State = TrialState.Stopped;
         S.Note = reason;
-        await state.WriteStateAsync();
+        _session = null;
+        if (!_loopRunning) await state.WriteStateAsync(); // otherwise the round in flight writes it
     }
 
     public async Task RunRound()
     {
-        if (S.State != TrialState.Running || S.Plan is null) { _loopRunning = false; return; }
+        if (S.State != TrialState.Running || S.Plan is null)
+        {
+            // Stopped between rounds: Stop left the write to this queued round.
+            if (S.State == TrialState.Stopped) await Finish();
+            else _loopRunning = false;
+            return;
+        }
         _loopRunning = true;
         RoundMetrics metrics;
         byte[] checkpoint;
@@ -92,9 +99,8 @@ public sealed class TrialGrain(
         S.PreviousCheckpoint = S.Checkpoint;
         S.Checkpoint = checkpoint;
         S.History.Add(metrics);
-        if (S.State == TrialState.Running) S.State = TrialState.Waiting; // until the study answers
-        await state.WriteStateAsync();
-        if (S.State != TrialState.Waiting) { _loopRunning = false; return; } // stopped while training
+        if (S.State != TrialState.Running) { await Finish(); return; } // stopped while training
+        S.State = TrialState.Waiting;
         await ReportAndApply(metrics);
     }
 
@@ -113,7 +119,8 @@ public sealed class TrialGrain(
     private async Task ReportAndApply(RoundMetrics metrics)
     {
         var decision = await Study.Report(new TrialReport(S.Plan!.Number, metrics));
-        if (decision.Kind == DecisionKind.Wait || S.State != TrialState.Waiting) { _loopRunning = false; return; }
+        if (S.State != TrialState.Waiting) { await Finish(); return; } // stopped meanwhile
+        if (decision.Kind == DecisionKind.Wait) { await Finish(); return; }
         S.State = TrialState.Running;
         await Apply(decision);
     }
@@ -126,19 +133,18 @@ public sealed class TrialGrain(
                 break;
             case DecisionKind.Wait:
                 S.State = TrialState.Waiting;
-                _loopRunning = false;
+                await Finish();
                 return;
             case DecisionKind.Stop:
                 S.State = TrialState.Stopped;
                 S.Note = decision.Reason;
-                _loopRunning = false;
                 _session = null;
-                await state.WriteStateAsync();
+                await Finish();
                 return;
             case DecisionKind.SetLearningRate:
                 S.LearningRate = decision.LearningRate;
                 S.Note = decision.Reason;
-                _session = null; // rebuilt from the checkpoint with the new rate
+                _session = null; // reopened from the checkpoint at the new rate
                 break;
             case DecisionKind.Rollback:
                 S.Checkpoint = S.PreviousCheckpoint;
@@ -161,6 +167,13 @@ public sealed class TrialGrain(
         }
         await state.WriteStateAsync();
         Kick();
+    }
+
+    // The loop pauses (waiting, stopped): write what we have and let the activation go idle.
+    private async Task Finish()
+    {
+        _loopRunning = false;
+        await state.WriteStateAsync();
     }
 
     // A one-way call to ourselves: the next round starts as a new turn, after this one has ended.

@@ -11,10 +11,7 @@ public sealed partial class StudyEngine
     private void LaunchPanda(StepBuilder step)
     {
         double[] point;
-        var finished = _trials
-            .Where(t => t.Kind == TrialKind.Search && t.Launch.Generation == Generation && t.Rounds.Count > 0)
-            .Select(t => (t.Point, t.LastScore))
-            .ToList();
+        var finished = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
         if (finished.Count == 0)
         {
             point = NextSample();

@@ -49,12 +49,12 @@ public sealed partial class StudyEngine
         return true;
     }
 
-    private static void DecideRetest(TrialRecord t, StepBuilder step)
+    private void DecideRetest(TrialRecord t, StepBuilder step)
     {
         var round = t.Rounds.Count;
         if (round >= t.TargetRounds)
         {
-            t.Phase = TrialPhase.Stopped;
+            Leave(t, TrialPhase.Stopped);
             t.Note = $"re-test of trial {t.Launch.RetestOf} done";
             Decide(t, round, new Decision.Stop(t.Note), step);
         }

@@ -22,6 +22,8 @@ public sealed partial class StudyEngine
     private readonly List<TrialRecord> _trials = [];
     private readonly List<Region> _regions = [];
     private readonly Dictionary<int, List<int>> _retestsOf = [];
+    private readonly List<TrialRecord> _generationTrials = [];
+    private int _active;
     private int _samples;
     private int _searchLaunched;
     private int _completedSinceRetest;
@@ -113,7 +115,7 @@ public sealed partial class StudyEngine
     {
         var t = _trials[trial];
         if (!t.IsActive) return EngineStep.None;
-        t.Phase = TrialPhase.Failed;
+        Leave(t, TrialPhase.Failed);
         t.Note = message;
         var step = new StepBuilder();
         if (t.Kind == TrialKind.Search && Strategy == StudyStrategy.Caviar) DecideCaviar(step);
@@ -126,14 +128,14 @@ public sealed partial class StudyEngine
     {
         var step = new StepBuilder();
         _noMoreLaunches = true;
-        foreach (var t in _trials.Where(t => t.IsActive)) Stop(t, t.Rounds.Count, reason, step);
+        foreach (var t in _trials.Where(t => t.IsActive).ToList()) Stop(t, t.Rounds.Count, reason, step);
         Finish(reason);
         return step.Build();
     }
 
     private void AfterDecisions(StepBuilder step)
     {
-        if (IsFinished || _trials.Any(t => t.IsActive)) return;
+        if (IsFinished || _active > 0) return;
         if (_retesting)
         {
             _retesting = false;
@@ -167,22 +169,34 @@ public sealed partial class StudyEngine
         var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation);
         var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
         _trials.Add(record);
+        _active++;
         if (kind == TrialKind.Search) _searchLaunched++;
         step.Launches.Add(launch);
         return record;
     }
 
-    private TrialRecord LaunchSample(double[] point, StepBuilder step) =>
-        Launch(point, Spec.Space.ToConfiguration(point), TrialKind.Search, null, MaxRounds, step);
+    private TrialRecord LaunchSample(double[] point, StepBuilder step)
+    {
+        var t = Launch(point, Spec.Space.ToConfiguration(point), TrialKind.Search, null, MaxRounds, step);
+        _generationTrials.Add(t);
+        return t;
+    }
 
     private double[] NextSample() => _regions[^1].Sample(_sampler.Sample(_samples++));
 
     private void Stop(TrialRecord t, int round, string reason, StepBuilder step)
     {
-        t.Phase = TrialPhase.Stopped;
+        Leave(t, TrialPhase.Stopped);
         t.Note = reason;
         if (t.Kind == TrialKind.Search) _completedSinceRetest++;
         Decide(t, round, new Decision.Stop(reason), step);
+    }
+
+    // Counted rather than searched for: a report must cost the same at trial 100 000 as at trial 10.
+    private void Leave(TrialRecord t, TrialPhase phase)
+    {
+        if (t.IsActive) _active--;
+        t.Phase = phase;
     }
 
     private static void Decide(TrialRecord t, int round, Decision decision, StepBuilder step)
@@ -215,10 +229,8 @@ public sealed partial class StudyEngine
 
     private void EndGeneration()
     {
-        var scored = _trials
-            .Where(t => t.Kind == TrialKind.Search && t.Launch.Generation == Generation && t.Rounds.Count > 0)
-            .Select(t => (t.Point, t.LastScore))
-            .ToList();
+        var scored = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
+        _generationTrials.Clear();
         _pandasThisGeneration = 0;
         if (scored.Count == 0) return;
         _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
