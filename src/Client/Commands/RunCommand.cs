@@ -21,10 +21,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
 
     public sealed class Settings : SpecSettings
     {
-        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json and silo.log [default: results/<study id>]")]
+        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json and silo.log (default: results/STUDY-ID)")]
         public string? Out { get; init; }
 
-        [CommandOption("--slots <N>"), Description("Training slots of the embedded silo: rounds trained at once [default: one per core]")]
+        [CommandOption("--slots <N>"), Description("Training slots of the embedded silo: rounds trained at once (default: one per core)")]
         public int? Slots { get; init; }
 
         public override ValidationResult Validate() =>
