@@ -1,0 +1,19 @@
+using Orleans.Tuning.Client.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Orleans.Tuning.Client.Commands;
+
+/// <summary>`tune validate SPEC`: every error in the spec, or "ok" and what the study would do; starts nothing.</summary>
+internal sealed class ValidateCommand(IAnsiConsole console) : Command<SpecSettings>
+{
+    public override int Execute(CommandContext context, SpecSettings settings, CancellationToken cancellation)
+    {
+        var spec = SpecFile.TryLoad(settings.Spec, console);
+        if (spec is null)
+            return ExitCodes.InvalidSpec;
+        console.PlainLine("ok");
+        console.PlainLine(StudySummary.Describe(spec));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Orleans.Tuning.Client;
+
+/// <summary>What a <c>tune</c> exit code means, so scripts and CI can branch on it.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The study failed or a file could not be written.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The spec is invalid or unreadable; nothing was started.</summary>
+    public const int InvalidSpec = 2;
+
+    /// <summary>Ctrl-C, as shells report SIGINT (128 + 2).</summary>
+    public const int Cancelled = 130;
+}

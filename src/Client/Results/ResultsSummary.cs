@@ -1,0 +1,31 @@
+using Orleans.Tuning.Client.Watching;
+using Orleans.Tuning.Grains.Studies;
+using Spectre.Console;
+
+namespace Orleans.Tuning.Client.Results;
+
+/// <summary>The lines printed after a study: how it ended, the best configuration and its re-test record, the files written.</summary>
+internal static class ResultsSummary
+{
+    public static void Print(IAnsiConsole console, StudyResults results, IEnumerable<string> paths)
+    {
+        var s = results.Status;
+        console.PlainLine(
+            $"study {s.Id} {s.Phase.ToString().ToLowerInvariant()} after {StatusText.Clock(s.Elapsed)}: " +
+            $"{s.TrialsLaunched} trials, {s.EpochsUsed} epochs" + (s.Message is { } m ? $" ({m})" : ""));
+        if (s.Best is { } b)
+        {
+            console.PlainLine(
+                $"best: trial {b.Trial}, {b.Metric} {StatusText.Number(b.Score)} " +
+                $"(mean {StatusText.Number(b.Mean)} ± {StatusText.Number(b.Spread)} over {b.Runs} run{(b.Runs == 1 ? "" : "s")}); " +
+                $"validation accuracy {StatusText.Number(b.ValidationAccuracy)}, loss {StatusText.Number(b.ValidationLoss)}");
+            console.PlainLine($"  {string.Join("  ", b.Hyperparameters.Select(h => $"{h.Key}={h.Value}"))}");
+        }
+        else
+        {
+            console.PlainLine("best: no trial reported a result");
+        }
+        foreach (var path in paths)
+            console.PlainLine($"wrote {path}");
+    }
+}
