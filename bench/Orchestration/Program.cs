@@ -15,10 +15,7 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 41000);
-    silo.AddMemoryGrainStorage(StorageNames.Tuning, o => o.UseOrleansSerializer());
-    silo.UseInMemoryReminderService();
-    silo.Services.AddTuning();
+    silo.UseEmbeddedTuning(siloPort: 21111, gatewayPort: 41000);
     silo.Services.AddSingleton<ITrialRunner, FreeRounds>();
     if (Environment.GetEnvironmentVariable("FLUSH_MS") is { } ms) silo.Services.Configure<StudyOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(int.Parse(ms)));
 });

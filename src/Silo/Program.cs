@@ -12,12 +12,10 @@ var config = builder.Configuration;
 
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(
+    silo.UseEmbeddedTuning(
         siloPort: config.GetValue("Orleans:SiloPort", 11111),
-        gatewayPort: config.GetValue("Orleans:GatewayPort", 30000));
-    silo.AddMemoryGrainStorage(StorageNames.Tuning, o => o.UseOrleansSerializer());
-    silo.UseInMemoryReminderService();
-    silo.Services.AddTuning(o => o.Slots = config.GetValue("Tuning:Slots", Environment.ProcessorCount));
+        gatewayPort: config.GetValue("Orleans:GatewayPort", 30000),
+        o => o.Slots = config.GetValue("Tuning:Slots", Environment.ProcessorCount));
     silo.Services.AddOptions<StudyOptions>().Bind(config.GetSection("Tuning:Study"));
 });
 

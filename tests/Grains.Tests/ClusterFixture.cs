@@ -29,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Tuning, o => o.UseOrleansSerializer());
             silo.UseInMemoryReminderService();
             silo.Services.AddTuning(o => o.Slots = 2);
+            // The test cluster brings its own clustering, so it takes the embedded silo's parts one by one.
             silo.Services.AddSingleton<ITrialRunner, TestRunners>();
             silo.Services.Configure<StudyOptions>(o =>
             {

@@ -71,11 +71,7 @@ internal sealed class EmbeddedCluster : ITuningCluster
         // The command owns Ctrl-C (first: cancel the study and still write results); the default console
         // lifetime would stop the silo on the same key press, before the results are fetched.
         builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
-        builder.Services.AddTuning(o => o.Slots = slots);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1])
-            .AddMemoryGrainStorage(StorageNames.Tuning)
-            .UseInMemoryReminderService());
+        builder.UseOrleans(silo => silo.UseEmbeddedTuning(siloPort: ports[0], gatewayPort: ports[1], o => o.Slots = slots));
         return builder.Build();
     }
 

@@ -49,7 +49,12 @@ public sealed record StudyStatus(
     [property: Id(13)] IReadOnlyList<TrialRow> Active,
     [property: Id(14)] BestTrial? Best,
     [property: Id(15)] string? Message,
-    [property: Id(16)] int ReportsReceived);
+    [property: Id(16)] int ReportsReceived,
+    [property: Id(17)] string Objective);
+
+/// <summary>A study that cannot start or run; the message is kept across the wire, unlike most exceptions'.</summary>
+[GenerateSerializer, Alias("Orleans.Tuning.StudyException")]
+public sealed class StudyException(string message) : Exception(message);
 
 /// <summary>One line of results.csv: one trial, one round.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.ResultRow")]

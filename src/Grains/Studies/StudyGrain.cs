@@ -44,7 +44,14 @@ public sealed class StudyGrain(
     public async Task<StudyStatus> Start(string specText)
     {
         if (S.SpecText is not null) return await GetStatus();
-        _spec = StudySpecParser.Parse(specText, this.GetPrimaryKeyString());
+        try
+        {
+            _spec = StudySpecParser.Parse(specText, this.GetPrimaryKeyString());
+        }
+        catch (SpecException e)
+        {
+            throw new StudyException($"{e.Message}: {string.Join("; ", e.Errors)}");
+        }
         var (strategy, reason) = await ChooseStrategy(_spec);
         S.SpecText = specText;
         S.Strategy = strategy.ToString();

@@ -9,13 +9,13 @@ internal static class StudyView
     public static StudyStatus Status(string id, StudyGrainState s, StudyEngine? engine, int reports)
     {
         if (engine is null)
-            return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports);
+            return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports, "");
         var spec = engine.Spec;
         var end = s.FinishedUtc ?? DateTime.UtcNow;
         var active = engine.Trials.Where(t => t.IsActive).Select(Row).ToList();
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
             spec.Budget.WallTime, engine.SearchTrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
-            engine.Generation, active, Best(engine), s.Message, reports);
+            engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant());
     }
 
     public static StudyResults Results(string id, StudyGrainState s, StudyEngine? engine, int reports)
@@ -64,5 +64,5 @@ internal static class StudyView
     }
 
     private static string Kind(TrialRecord t) =>
-        t.Kind == TrialKind.Retest ? $"retest of {t.Launch.RetestOf}" : "search";
+        t.Kind == TrialKind.Retest ? $"retest of {t.Launch.RetestOf}" : "trial";
 }

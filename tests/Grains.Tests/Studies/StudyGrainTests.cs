@@ -30,7 +30,7 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.Equal("Caviar", final.Strategy);
         Assert.Equal(8, final.TrialsLaunched);
         var results = await study.GetResults();
-        var search = results.Rows.Where(r => r.Kind == "search").ToList();
+        var search = results.Rows.Where(r => r.Kind == "trial").ToList();
         Assert.Equal(8, search.Select(r => r.Trial).Distinct().Count());
         Assert.All(search.GroupBy(r => r.Trial), g => Assert.Equal([1, 2, 3, 4], g.Select(r => r.Round).Order()));
         Assert.Contains(results.Rows, r => r.Kind.StartsWith("retest of"));
