@@ -38,6 +38,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         if (spec is null)
             return ExitCodes.InvalidSpec;
 
+        console.MarkupLineInterpolated($"[grey]matrix provider: {Orleans.Tuning.Model.LinearAlgebra.Gemm.Provider}[/]");
         var id = StudyIds.New(spec.Name, DateTime.UtcNow);
         var folder = Path.GetFullPath(settings.Out ?? Path.Combine("results", id));
         Directory.CreateDirectory(folder);

@@ -75,6 +75,8 @@ public sealed partial class StudyEngine
             _finalRetests++;
             if (StartRetest(step)) return;
         }
-        Finish(_noMoreLaunches ? "budget spent" : "search complete");
+        Finish(_noMoreLaunches ? "epoch budget spent"
+            : Spec.Budget.Trials is { } trials && _searchLaunched >= trials ? "trial budget spent"
+            : "search space exhausted");
     }
 }
