@@ -5,9 +5,10 @@ namespace Orleans.Tuning.Grains.Trials;
 
 /// <summary>Trains one configuration round by round in the silo's training pool, reports to its study, and checkpoints.</summary>
 /// <remarks>
-/// A round is written once, after the study has answered: if the silo fails in between, the trial
-/// retrains the round from its previous checkpoint — bit for bit the same, since training is seeded —
-/// and its report is a duplicate the study answers as before. One write per round instead of two.
+/// A round is checkpointed before it is reported, so whatever the study decides from it (another
+/// trial copying these weights, say) can be carried out after a failure. The state is written as
+/// "waiting for the study"; a plain Continue needs no second write — if the silo fails before the
+/// next round is written, the trial reports this round again and the study answers it the same way.
 /// </remarks>
 [GrainType("tuning.trial")]
 public sealed class TrialGrain(
@@ -101,6 +102,7 @@ public sealed class TrialGrain(
         S.History.Add(metrics);
         if (S.State != TrialState.Running) { await Finish(); return; } // stopped while training
         S.State = TrialState.Waiting;
+        await state.WriteStateAsync();
         await ReportAndApply(metrics);
     }
 
@@ -120,7 +122,7 @@ public sealed class TrialGrain(
     {
         var decision = await Study.Report(new TrialReport(S.Plan!.Number, metrics));
         if (S.State != TrialState.Waiting) { await Finish(); return; } // stopped meanwhile
-        if (decision.Kind == DecisionKind.Wait) { await Finish(); return; }
+        if (decision.Kind == DecisionKind.Wait) { _loopRunning = false; return; } // already written as waiting
         S.State = TrialState.Running;
         await Apply(decision);
     }
@@ -130,7 +132,8 @@ public sealed class TrialGrain(
         switch (decision.Kind)
         {
             case DecisionKind.Continue:
-                break;
+                Kick(); // persisted as waiting on this round: after a failure it asks again and gets Continue again
+                return;
             case DecisionKind.Wait:
                 S.State = TrialState.Waiting;
                 await Finish();

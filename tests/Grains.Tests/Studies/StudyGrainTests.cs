@@ -47,6 +47,21 @@ public class StudyGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_spec_and_seed_give_the_same_trials_and_the_same_best()
+    {
+        var (first, _, _) = await StudyRunner.Run(fixture.Grains, "same-seed-a", IrisCaviar);
+        var (second, _, _) = await StudyRunner.Run(fixture.Grains, "same-seed-b", IrisCaviar);
+        var a = await first.GetResults();
+        var b = await second.GetResults();
+
+        string Line(ResultRow r) => $"{r.Trial} {r.Round} {r.Hyperparameters} {r.ValidationAccuracy:R} {r.ValidationLoss:R} {r.Decision}";
+        Assert.Equal(a.Rows.Select(Line).Order(), b.Rows.Select(Line).Order());
+        Assert.Equal(a.Status.Best!.Trial, b.Status.Best!.Trial);
+        Assert.Equal(a.Status.Best.Mean, b.Status.Best.Mean);
+        Assert.Equal(a.Regions.Select(r => string.Join(",", r.Lower.Concat(r.Upper))), b.Regions.Select(r => string.Join(",", r.Lower.Concat(r.Upper))));
+    }
+
+    [Fact]
     public async Task A_panda_study_babysits_one_model_at_a_time()
     {
         var yaml = IrisCaviar.Replace("strategy: caviar", "strategy: panda")
