@@ -157,6 +157,19 @@ public sealed class StudyGrain(
             new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval) { Interleave = false });
         this.RegisterGrainTimer(CheckClock,
             new GrainTimerCreationOptions(options.Value.ClockInterval, options.Value.ClockInterval) { Interleave = false });
+        // Re-test occasionally by the clock. The timer only records a request, replayed like any
+        // event; the engine acts on it at the next generation boundary.
+        if (_spec!.Retest is { Enabled: true, Every: { } every })
+            this.RegisterGrainTimer(RequestRetest, new GrainTimerCreationOptions(every, every) { Interleave = false });
+    }
+
+    private Task RequestRetest()
+    {
+        if (S.Phase != StudyPhase.Running) return Task.CompletedTask;
+        S.Events.Add(new StudyEvent(StudyEventKind.RetestRequested, -1, null, null));
+        _engine!.RequestRetest();
+        _dirty = true;
+        return Task.CompletedTask;
     }
 
     private async Task CheckClock()
@@ -206,6 +219,7 @@ public sealed class StudyGrain(
                 case StudyEventKind.Report: engine.Report(e.Trial, Wire.ToReport(e.Metrics!)); break;
                 case StudyEventKind.Failed: engine.TrialFailed(e.Trial, e.Message!); break;
                 case StudyEventKind.Expired: engine.Expire(e.Message!); break;
+                case StudyEventKind.RetestRequested: engine.RequestRetest(); break;
             }
         }
         return engine;

@@ -2,7 +2,7 @@ using Orleans.Tuning.Grains.Trials;
 
 namespace Orleans.Tuning.Grains.Studies;
 
-public enum StudyEventKind { Report, Failed, Expired }
+public enum StudyEventKind { Report, Failed, Expired, RetestRequested }
 
 /// <summary>One input to the study engine. Replayed in order, the events rebuild the engine exactly.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyEvent")]

@@ -69,6 +69,7 @@ internal static class SpecWriter
             if (retest.EveryRounds is { } everyRounds) json.WriteNumber("every_rounds", everyRounds);
             json.WriteNumber("leaders", retest.Leaders);
             json.WriteNumber("repeats", retest.Repeats);
+            if (retest.Every is { } every) json.WriteString("every", Durations.Format(every));
             json.WriteEndObject();
 
             json.WriteStartObject("sampler");

@@ -222,7 +222,8 @@ public static partial class StudySpecParser
                 everyRounds is null ? everyTrials ?? defaults.EveryTrials : null,
                 everyRounds,
                 retest.Int("leaders", min: 1) ?? defaults.Leaders,
-                retest.Int("repeats", min: 1) ?? defaults.Repeats);
+                retest.Int("repeats", min: 1) ?? defaults.Repeats,
+                Duration(retest, "every"));
             retest.Finish();
             return spec;
         }

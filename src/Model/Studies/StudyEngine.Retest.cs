@@ -6,6 +6,7 @@ namespace Orleans.Tuning.Model.Studies;
 public sealed partial class StudyEngine
 {
     private const int MaxFinalRetests = 3;
+    private bool _retestRequested;
 
     /// <summary>Search trials ranked by the mean of their original run and their finished re-tests, best first.</summary>
     public IReadOnlyList<RankedTrial> Ranking() =>
@@ -17,11 +18,15 @@ public sealed partial class StudyEngine
             ? [.. retests.Select(n => _trials[n]).Where(r => r.Phase == TrialPhase.Stopped && r.Rounds.Count >= r.TargetRounds).Select(r => r.LastScore)]
             : [];
 
+    /// <summary>The re-test timer fired: the leaders are re-tested at the next generation boundary.</summary>
+    public void RequestRetest() => _retestRequested = Spec.Retest.Enabled;
+
     private bool RetestDue()
     {
         var r = Spec.Retest;
         if (!r.Enabled) return false;
-        return (r.EveryTrials is { } trials && _completedSinceRetest >= trials)
+        return _retestRequested
+            || (r.EveryTrials is { } trials && _completedSinceRetest >= trials)
             || (r.EveryRounds is { } rounds && _roundsSinceRetest >= rounds);
     }
 
@@ -44,6 +49,7 @@ public sealed partial class StudyEngine
             }
         }
         _retesting = true;
+        _retestRequested = false;
         _completedSinceRetest = 0;
         _roundsSinceRetest = 0;
         return true;

@@ -145,4 +145,23 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.NotEqual(0, final.Best!.Trial);
         Assert.NotEqual(0, results.Ranking[0].Trial);
     }
+
+    [Fact]
+    public async Task The_retest_timer_re_tests_leaders_during_the_study()
+    {
+        var yaml = """
+            data: { path: iris.csv }
+            space: { learning_rate: { min: 1.0e-3, max: 1.0e-1 } }
+            strategy: caviar
+            budget: { trials: 8, max_epochs_per_trial: 3 }
+            population: { size: 2 }
+            stopping: none
+            retest: { every_trials: 1000, every: 1s, leaders: 1, repeats: 1 }
+            """;
+        var (study, final, _) = await StudyRunner.Run(fixture.Grains, "slow-retest-timer", yaml);
+        Assert.Equal(StudyPhase.Completed, final.Phase);
+        var retests = (await study.GetResults()).Rows.Where(r => r.RetestOf is not null).ToList();
+        // Every trial count is far off; only the timer can have started a re-test before the last generation.
+        Assert.Contains(retests, r => r.Generation < final.Generation);
+    }
 }

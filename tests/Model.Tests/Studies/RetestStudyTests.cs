@@ -54,3 +54,44 @@ public class RetestStudyTests
             Assert.Equal(engine.Trials[r.Launch.RetestOf!.Value].Rounds.Count, r.Rounds.Count);
     }
 }
+
+public class RetestTimerTests
+{
+    private const string Spec = """
+        data: { path: data.csv }
+        space:
+          learning_rate: { min: 1.0e-4, max: 1.0 }
+        strategy: caviar
+        budget: { trials: 12, max_epochs_per_trial: 1 }
+        population: { size: 4 }
+        stopping: none
+        retest: { every_trials: 1000, every: 5m, leaders: 1, repeats: 1 }
+        seed: 2
+        """;
+
+    [Fact]
+    public void A_retest_request_is_honoured_at_the_next_generation_boundary()
+    {
+        var spec = StudySimulator.Spec(Spec);
+        Assert.Equal(TimeSpan.FromMinutes(5), spec.Retest.Every);
+        var engine = new StudyEngine(spec, StudyStrategy.Caviar);
+        var launches = engine.Start().Launches;
+        engine.RequestRetest(); // the timer fires during generation 0
+        EngineStep step = EngineStep.None;
+        foreach (var l in launches) step = engine.Report(l.Number, new RoundReport(1, 1, 0.5, 0.5, 0.5 + 0.01 * l.Number, 1e-3));
+        var retest = Assert.Single(step.Launches);
+        Assert.Equal(TrialKind.Retest, retest.Kind);
+        Assert.Equal(3, retest.RetestOf); // the leader of generation 0
+    }
+
+    [Fact]
+    public void Without_a_request_or_a_due_count_generations_follow_each_other_directly()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Spec), StudyStrategy.Caviar);
+        var launches = engine.Start().Launches;
+        EngineStep step = EngineStep.None;
+        foreach (var l in launches) step = engine.Report(l.Number, new RoundReport(1, 1, 0.5, 0.5, 0.5, 1e-3));
+        Assert.Equal(4, step.Launches.Count);
+        Assert.All(step.Launches, l => Assert.Equal(TrialKind.Search, l.Kind));
+    }
+}
