@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.Tuning.Grains;
@@ -18,9 +17,12 @@ public sealed class TrainingPoolOptions
 /// </remarks>
 public sealed class TrainingPool : IDisposable
 {
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
+    // A plain monitor-guarded queue: idle training threads block without spinning, which on a
+    // two-core machine would take the CPU from the grains that are handing them work.
+    private readonly Queue<WorkItem> _queue = new();
     private readonly Thread[] _threads;
     private int _busy;
+    private bool _disposed;
 
     public TrainingPool(IOptions<TrainingPoolOptions> options)
     {
@@ -37,25 +39,46 @@ public sealed class TrainingPool : IDisposable
     public int Slots => _threads.Length;
 
     /// <summary>Slots not training right now (queued work counts against them).</summary>
-    public int FreeSlots => Math.Max(0, Slots - Volatile.Read(ref _busy) - _queue.Reader.Count);
+    public int FreeSlots
+    {
+        get { lock (_queue) return Math.Max(0, Slots - _busy - _queue.Count); }
+    }
 
     public Task<T> Run<T>(Func<T> work, CancellationToken cancellation = default)
     {
         var item = new WorkItem<T>(work, cancellation);
-        if (!_queue.Writer.TryWrite(item)) throw new ObjectDisposedException(nameof(TrainingPool));
+        lock (_queue)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(item);
+            Monitor.Pulse(_queue);
+        }
         return item.Completion.Task;
     }
 
-    public void Dispose() => _queue.Writer.TryComplete();
+    public void Dispose()
+    {
+        lock (_queue)
+        {
+            _disposed = true;
+            Monitor.PulseAll(_queue);
+        }
+    }
 
     private void Work()
     {
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
-            if (!_queue.Reader.TryRead(out var item)) continue;
-            Interlocked.Increment(ref _busy);
+            WorkItem item;
+            lock (_queue)
+            {
+                while (_queue.Count == 0 && !_disposed) Monitor.Wait(_queue);
+                if (_queue.Count == 0) return;
+                item = _queue.Dequeue();
+                _busy++;
+            }
             try { item.Execute(); }
-            finally { Interlocked.Decrement(ref _busy); }
+            finally { lock (_queue) _busy--; }
         }
     }
 

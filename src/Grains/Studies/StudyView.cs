@@ -12,7 +12,7 @@ internal static class StudyView
             return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports, "");
         var spec = engine.Spec;
         var end = s.FinishedUtc ?? DateTime.UtcNow;
-        var active = engine.Trials.Where(t => t.IsActive).Select(Row).ToList();
+        var active = engine.ActiveTrials.Select(Row).ToList();
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
             spec.Budget.WallTime, engine.SearchTrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
             engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant());

@@ -11,7 +11,9 @@ namespace Orleans.Tuning.Grains.Trials;
 public interface ITrialGrain : IGrainWithStringKey
 {
     /// <summary>Starts training; a second Start resumes a trial whose activation was lost and is harmless otherwise.</summary>
-    [Alias("Start")]
+    /// <remarks>One-way, so a study launching a population is not held up activating each member;
+    /// a Start that is lost is sent again by the study's watchdog.</remarks>
+    [Alias("Start"), OneWay]
     Task Start(TrialPlan plan);
 
     /// <summary>The study's decision for a trial that was told to wait.</summary>

@@ -57,7 +57,7 @@ public sealed class TrialGrain(
         S.State = TrialState.Stopped;
         S.Note = reason;
         _session = null;
-        if (!_loopRunning) await state.WriteStateAsync(); // otherwise the round in flight writes it
+        if (!_loopRunning) await Finish(); // otherwise the round in flight writes it
     }
 
     public async Task RunRound()
@@ -172,11 +172,13 @@ public sealed class TrialGrain(
         Kick();
     }
 
-    // The loop pauses (waiting, stopped): write what we have and let the activation go idle.
+    // The loop pauses (waiting, stopped): write what we have. A stopped trial also leaves memory —
+    // a study of 100 000 trials must not keep 100 000 activations — and is read back if asked.
     private async Task Finish()
     {
         _loopRunning = false;
         await state.WriteStateAsync();
+        if (S.State is TrialState.Stopped or TrialState.Failed) DeactivateOnIdle();
     }
 
     // A one-way call to ourselves: the next round starts as a new turn, after this one has ended.

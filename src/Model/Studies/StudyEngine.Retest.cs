@@ -8,10 +8,18 @@ public sealed partial class StudyEngine
     private const int MaxFinalRetests = 3;
     private bool _retestRequested;
 
+    private int _version;
+    private (int Version, IReadOnlyList<RankedTrial> Ranking) _ranking = (-1, []);
+
     /// <summary>Search trials ranked by the mean of their original run and their finished re-tests, best first.</summary>
-    public IReadOnlyList<RankedTrial> Ranking() =>
-        Retest.Rank([.. _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
-            .Select(t => new TrialRuns(t.Number, t.LastScore, RetestScores(t.Number)))]);
+    /// <remarks>Cached until the next event: a console polls it, and ranking 100 000 trials is not free.</remarks>
+    public IReadOnlyList<RankedTrial> Ranking()
+    {
+        if (_ranking.Version != _version)
+            _ranking = (_version, Retest.Rank([.. _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
+                .Select(t => new TrialRuns(t.Number, t.LastScore, RetestScores(t.Number)))]));
+        return _ranking.Ranking;
+    }
 
     public double[] RetestScores(int leader) =>
         _retestsOf.TryGetValue(leader, out var retests)

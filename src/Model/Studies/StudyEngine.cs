@@ -23,7 +23,7 @@ public sealed partial class StudyEngine
     private readonly List<Region> _regions = [];
     private readonly Dictionary<int, List<int>> _retestsOf = [];
     private readonly List<TrialRecord> _generationTrials = [];
-    private int _active;
+    private readonly SortedSet<int> _active = [];
     private int _samples;
     private int _searchLaunched;
     private int _completedSinceRetest;
@@ -59,6 +59,9 @@ public sealed partial class StudyEngine
 
     public IReadOnlyList<TrialRecord> Trials => _trials;
 
+    /// <summary>Trials training or waiting for a decision, by number; kept as a set so a status costs nothing at trial 100 000.</summary>
+    public IEnumerable<TrialRecord> ActiveTrials => _active.Select(n => _trials[n]);
+
     /// <summary>The region each generation sampled from, coarse to fine.</summary>
     public IReadOnlyList<Region> Regions => _regions;
 
@@ -70,6 +73,7 @@ public sealed partial class StudyEngine
 
     public EngineStep Start()
     {
+        _version++;
         if (_trials.Count > 0) return EngineStep.None;
         var step = new StepBuilder();
         LaunchNext(step);
@@ -85,6 +89,7 @@ public sealed partial class StudyEngine
     {
         if (trial < 0 || trial >= _trials.Count) throw new ArgumentOutOfRangeException(nameof(trial), $"no trial {trial} in this study");
         var t = _trials[trial];
+        _version++;
         if (report.Round <= t.Rounds.Count || !t.IsActive)
         {
             var answer = t.LastDecision is { } last && last.Round == report.Round ? last.Decision
@@ -115,6 +120,7 @@ public sealed partial class StudyEngine
     {
         var t = _trials[trial];
         if (!t.IsActive) return EngineStep.None;
+        _version++;
         Leave(t, TrialPhase.Failed);
         t.Note = message;
         var step = new StepBuilder();
@@ -127,15 +133,16 @@ public sealed partial class StudyEngine
     public EngineStep Expire(string reason)
     {
         var step = new StepBuilder();
+        _version++;
         _noMoreLaunches = true;
-        foreach (var t in _trials.Where(t => t.IsActive).ToList()) Stop(t, t.Rounds.Count, reason, step);
+        foreach (var t in ActiveTrials.ToList()) Stop(t, t.Rounds.Count, reason, step);
         Finish(reason);
         return step.Build();
     }
 
     private void AfterDecisions(StepBuilder step)
     {
-        if (IsFinished || _active > 0) return;
+        if (IsFinished || _active.Count > 0) return;
         if (_retesting)
         {
             _retesting = false;
@@ -169,7 +176,7 @@ public sealed partial class StudyEngine
         var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation);
         var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
         _trials.Add(record);
-        _active++;
+        _active.Add(number);
         if (kind == TrialKind.Search) _searchLaunched++;
         step.Launches.Add(launch);
         return record;
@@ -195,7 +202,7 @@ public sealed partial class StudyEngine
     // Counted rather than searched for: a report must cost the same at trial 100 000 as at trial 10.
     private void Leave(TrialRecord t, TrialPhase phase)
     {
-        if (t.IsActive) _active--;
+        _active.Remove(t.Number);
         t.Phase = phase;
     }
 
