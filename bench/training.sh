@@ -22,14 +22,24 @@ declare -A shape=(
   [wide]="--features 784 --hidden 1024 --layers 3 --classes 10 --samples 10000 --batch 256 --epochs 4"
 )
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# TorchSharp 0.107 now and then dies in Adam's step with a c10 "toDouble" error; such a run is repeated.
+peer_run() {
+  for attempt in 1 2 3; do
+    out=$(taskset -c 0 dotnet "$peer" ${shape[$1]} --threads 1 2>/dev/null | sed -n "s/^samples_per_sec=//p") || true
+    if [ -n "$out" ]; then echo "$out"; return; fi
+    echo "peer run failed (attempt $attempt), repeating" >&2
+  done
+}
 
 
 for w in "${workloads[@]}"; do
   o=(); p=()
   for ((r = 0; r < repeats; r++)); do
     # Alternate the two so drift in machine load falls on both.
-    o+=("$(taskset -c 0 dotnet "$ours" "$w" | tee /dev/stderr | sed -n "s/^$w samples_per_sec=//p")")
-    p+=("$(taskset -c 0 dotnet "$peer" ${shape[$w]} --threads 1 | sed -n 's/^samples_per_sec=//p')")
+    run=$(taskset -c 0 dotnet "$ours" "$w")
+    echo "$run" >&2
+    o+=("$(sed -n "s/^$w samples_per_sec=//p" <<< "$run")")
+    p+=("$(peer_run "$w")")
   done
   om=$(printf '%s\n' "${o[@]}" | median); pm=$(printf '%s\n' "${p[@]}" | median)
   echo "$w: ours ${o[*]} | peer ${p[*]}"

@@ -14,6 +14,7 @@ var workloads = new Dictionary<string, (int Features, int Hidden, int Layers, in
 };
 
 var names = args.Length > 0 ? args : ["tiny", "mnist-like"];
+var WarmUp = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("WARMUP_SECONDS") ?? "8", System.Globalization.CultureInfo.InvariantCulture));
 Console.WriteLine($"provider: {Gemm.Provider}");
 foreach (var name in names)
 {
@@ -24,7 +25,10 @@ foreach (var name in names)
     }
     var data = Synthetic(w.Samples, w.Features, w.Classes, seed: 42);
     var trainer = new Trainer(new NetworkConfig(w.Features, w.Layers, w.Hidden, w.Classes), TrainingConfig.Default with { BatchSize = w.Batch }, data, seed: 42);
-    trainer.TrainEpoch(); // warm-up, not timed: JIT and buffers
+    // Warm-up, not timed: buffers, and the JIT's tiering, which on one pinned core takes a few
+    // seconds to reach optimized code (eight are allowed). A silo trains for far longer: we measure that steady state.
+    var warmUp = Stopwatch.StartNew();
+    do trainer.TrainEpoch(); while (warmUp.Elapsed < WarmUp);
     var perEpoch = new List<double>();
     Evaluation last = default;
     var gcBefore = GC.GetAllocatedBytesForCurrentThread();

@@ -164,4 +164,14 @@ public class StudyGrainTests(ClusterFixture fixture)
         // Every trial count is far off; only the timer can have started a re-test before the last generation.
         Assert.Contains(retests, r => r.Generation < final.Generation);
     }
+
+    [Fact]
+    public async Task Auto_picks_caviar_when_the_silo_has_free_slots_for_a_population_and_says_why()
+    {
+        var yaml = IrisCaviar.Replace("strategy: caviar", "strategy: auto").Replace("budget: { trials: 8,", "budget: { trials: 2,")
+            .Replace("retest: { every_trials: 4, leaders: 1, repeats: 1 }", "retest: { enabled: false }");
+        var (_, final, _) = await StudyRunner.Run(fixture.Grains, "auto-iris", yaml);
+        Assert.Equal("Caviar", final.Strategy);
+        Assert.Contains("2 free training slots", final.StrategyReason);
+    }
 }
