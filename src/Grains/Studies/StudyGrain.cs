@@ -200,13 +200,11 @@ public sealed class StudyGrain(
 
     private async Task<(StudyStrategy, string)> ChooseStrategy(StudySpec spec)
     {
-        if (spec.Strategy != StudyStrategy.Auto) return (spec.Strategy, "chosen in the spec");
+        if (spec.Strategy != StudyStrategy.Auto) return StrategyChoice.Choose(spec.Strategy, 0, 0);
         var silos = (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
         // This silo's free slots are known exactly; other silos are assumed as free as their slot count.
         var free = pool.FreeSlots + Math.Max(0, silos - 1) * pool.Slots;
-        return free >= 2
-            ? (StudyStrategy.Caviar, $"auto: {free} free training slots on {silos} silo(s), enough to train a population side by side")
-            : (StudyStrategy.Panda, $"auto: {free} free training slot on {silos} silo(s), so one model at a time");
+        return StrategyChoice.Choose(StudyStrategy.Auto, free, silos);
     }
 
     // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).
