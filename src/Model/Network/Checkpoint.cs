@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Orleans.Tuning.Model.Network;
 
 /// <summary>Everything needed to resume training bit for bit: weights, optimizer moments, batch-norm running statistics, RNG state, epoch.</summary>
@@ -61,7 +63,7 @@ public sealed record Checkpoint(
                 foreach (var array in group)
                 {
                     w.Write(array.Length);
-                    foreach (var v in array) w.Write(v);
+                    w.Write(MemoryMarshal.AsBytes(array.AsSpan())); // little-endian floats, in one copy
                 }
             }
         }
@@ -69,6 +71,18 @@ public sealed record Checkpoint(
     }
 
     public static Checkpoint FromBytes(byte[] bytes)
+    {
+        try
+        {
+            return Read(bytes);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("checkpoint is truncated");
+        }
+    }
+
+    private static Checkpoint Read(byte[] bytes)
     {
         using var r = new BinaryReader(new MemoryStream(bytes));
         var version = r.ReadInt32();
@@ -83,7 +97,8 @@ public sealed record Checkpoint(
             for (var i = 0; i < group.Length; i++)
             {
                 var array = new float[r.ReadInt32()];
-                for (var j = 0; j < array.Length; j++) array[j] = r.ReadSingle();
+                var bytes = MemoryMarshal.AsBytes(array.AsSpan());
+                if (r.Read(bytes) != bytes.Length) throw new InvalidDataException("checkpoint is truncated");
                 group[i] = array;
             }
             return group;

@@ -78,6 +78,8 @@ public class TrainerTests
         var broken = cp with { Values = cp.Values[1..] };
         Assert.Throws<InvalidDataException>(() => Trainer.Resume(broken, TrainingConfig.Default with { BatchSize = 16 }, TinyData.Make(101, 3)));
         var bytes = cp.ToBytes();
+        Assert.Throws<InvalidDataException>(() => Checkpoint.FromBytes(bytes[..^7]));
+        Assert.Throws<InvalidDataException>(() => Checkpoint.FromBytes(bytes[..20]));
         bytes[0] = 99;
         Assert.Throws<InvalidDataException>(() => Checkpoint.FromBytes(bytes));
     }
