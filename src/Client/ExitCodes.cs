@@ -8,7 +8,7 @@ internal static class ExitCodes
     /// <summary>The study failed or a file could not be written.</summary>
     public const int Failed = 1;
 
-    /// <summary>The spec is invalid or unreadable; nothing was started.</summary>
+    /// <summary>The spec or its dataset is invalid or unreadable; nothing was started.</summary>
     public const int InvalidSpec = 2;
 
     /// <summary>Ctrl-C, as shells report SIGINT (128 + 2).</summary>

@@ -6,18 +6,27 @@ namespace Orleans.Tuning.Grains.Tests;
 /// The real network runner, except for studies whose id starts with "lucky-": there a seeded objective
 /// plants a leader that wins by luck — the first trial scores 0.99 with its own seed, while every other
 /// run of its configuration scores 0.80 — so the re-test's verdict is certain — and for studies whose id
-/// starts with "slow-", where each real round takes at least 150 ms, so a test can act between rounds.
+/// starts with "slow-", where each real round takes at least 150 ms, so a test can act between rounds;
+/// in studies whose id starts with "failing-" every round throws, as a silo with a broken disk would.
 /// </summary>
 public sealed class TestRunners(DatasetCache datasets) : ITrialRunner
 {
     private readonly NetworkTrialRunner _network = new(datasets);
 
     public ITrialSession Open(TrialPlan plan, Model.Search.Configuration hyperparameters, double? learningRate, byte[]? checkpoint) =>
-        plan.StudyId.StartsWith("lucky-", StringComparison.Ordinal)
+        plan.StudyId.StartsWith("failing-", StringComparison.Ordinal) ? new Failing(plan)
+        : plan.StudyId.StartsWith("lucky-", StringComparison.Ordinal)
             ? new Lucky(plan, hyperparameters, checkpoint)
             : plan.StudyId.StartsWith("slow-", StringComparison.Ordinal)
                 ? new Slow(_network.Open(plan, hyperparameters, learningRate, checkpoint))
                 : _network.Open(plan, hyperparameters, learningRate, checkpoint);
+
+    private sealed class Failing(TrialPlan plan) : ITrialSession
+    {
+        public RoundMetrics TrainRound(int round) => throw new IOException($"disk read error under trial {plan.Number}");
+
+        public byte[] Checkpoint() => [];
+    }
 
     private sealed class Slow(ITrialSession inner) : ITrialSession
     {

@@ -3,6 +3,7 @@ using Orleans.Tuning.Client.Hosting;
 using Orleans.Tuning.Client.Results;
 using Orleans.Tuning.Client.Specs;
 using Orleans.Tuning.Client.Watching;
+using Orleans.Tuning.Grains;
 using Orleans.Tuning.Grains.Studies;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -37,6 +38,9 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         var spec = SpecFile.TryLoad(settings.Spec, console);
         if (spec is null)
             return ExitCodes.InvalidSpec;
+        var datasets = new DatasetCache();
+        if (StudyData.TryLoad(spec, datasets, console) is null)
+            return ExitCodes.InvalidSpec;
 
         console.MarkupLineInterpolated($"[grey]matrix provider: {Orleans.Tuning.Model.LinearAlgebra.Gemm.Provider}[/]");
         var id = StudyIds.New(spec.Name, DateTime.UtcNow);
@@ -45,7 +49,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         var log = Path.Combine(folder, "silo.log");
         try
         {
-            await using var cluster = await EmbeddedCluster.StartAsync(settings.Slots ?? Environment.ProcessorCount, log, cancellation);
+            await using var cluster = await EmbeddedCluster.StartAsync(settings.Slots ?? Environment.ProcessorCount, log, datasets, cancellation);
             var study = cluster.Grains.GetGrain<IStudyGrain>(id);
             await study.Start(spec.ToNormalizedText());
             var watcher = new StudyWatcher(study, PollInterval);

@@ -40,10 +40,15 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
             data = PreparedDataset.Load(s.Data, s.Labels, s.Validation, s.Seed);
             optimizer = Optimizer.Create(s.Optimizer);
         }
-        catch (Exception e) when (e is DataFormatException or ArgumentException or IOException)
+        catch (DataFormatException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return Task.FromResult(1);
+            foreach (var problem in e.Problems) Console.WriteLine(problem);
+            return Task.FromResult(ExitCodes.InvalidSpec);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            Console.WriteLine($"error: {e.Message}");
+            return Task.FromResult(ExitCodes.InvalidSpec);
         }
 
         var trainer = new Trainer(

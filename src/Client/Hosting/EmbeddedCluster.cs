@@ -26,11 +26,12 @@ internal sealed class EmbeddedCluster : ITuningCluster
 
     /// <param name="slots">Training slots of the silo's pool (rounds trained at once).</param>
     /// <param name="logFile">Where warnings and errors go; the terminal stays for the live view.</param>
-    public static async Task<EmbeddedCluster> StartAsync(int slots, string logFile, CancellationToken cancellation)
+    /// <param name="datasets">The datasets the command already loaded and checked; the silo trains from them.</param>
+    public static async Task<EmbeddedCluster> StartAsync(int slots, string logFile, DatasetCache datasets, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var host = Build(slots, logFile);
+            var host = Build(slots, logFile, datasets);
             try
             {
                 await host.StartAsync(cancellation);
@@ -61,7 +62,7 @@ internal sealed class EmbeddedCluster : ITuningCluster
         }
     }
 
-    private static IHost Build(int slots, string logFile)
+    private static IHost Build(int slots, string logFile, DatasetCache datasets)
     {
         var ports = FreePorts.Pick(2);
         // The empty builder reads no appsettings and adds no console logger: the embedded silo is an implementation detail.
@@ -71,6 +72,7 @@ internal sealed class EmbeddedCluster : ITuningCluster
         // The command owns Ctrl-C (first: cancel the study and still write results); the default console
         // lifetime would stop the silo on the same key press, before the results are fetched.
         builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
+        builder.Services.AddSingleton(datasets);
         builder.UseOrleans(silo => silo.UseEmbeddedTuning(siloPort: ports[0], gatewayPort: ports[1], o => o.Slots = slots));
         return builder.Build();
     }

@@ -5,7 +5,7 @@ using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Results;
 
-/// <summary>best.json: the winning configuration with its re-test record, the final ranking and the regions searched.</summary>
+/// <summary>best.json: the winning configuration with its re-test record, the final ranking, the regions searched, and the trials that failed with why.</summary>
 internal static class BestJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -27,6 +27,7 @@ internal static class BestJson
             s.Strategy,
             s.StrategyReason,
             objective,
+            s.Phase == StudyPhase.Failed ? s.Message : null,
             s.Best is { } b
                 ? new Best(b.Trial, b.Hyperparameters.ToDictionary(h => h.Key, h => Value(h.Value)), b.Metric, b.Score,
                     new Retest(b.Mean, b.Spread, b.Runs), b.ValidationAccuracy, b.ValidationLoss)
@@ -34,7 +35,8 @@ internal static class BestJson
             results.Ranking,
             results.Regions.Select(r => new Region(
                 r.Generation,
-                r.Dimensions.Select((d, i) => new Bounds(d, Value(r.Lower[i]), Value(r.Upper[i]))).ToArray())).ToArray());
+                r.Dimensions.Select((d, i) => new Bounds(d, Value(r.Lower[i]), Value(r.Upper[i]))).ToArray())).ToArray(),
+            results.Failures);
         JsonSerializer.Serialize(stream, document, Options);
     }
 
@@ -43,8 +45,8 @@ internal static class BestJson
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : text;
 
     private sealed record Document(
-        string Study, string Id, string Phase, string Strategy, string StrategyReason, string Objective,
-        Best? Best, IReadOnlyList<RankedRow> Ranking, IReadOnlyList<Region> Regions);
+        string Study, string Id, string Phase, string Strategy, string StrategyReason, string Objective, string? Failure,
+        Best? Best, IReadOnlyList<RankedRow> Ranking, IReadOnlyList<Region> Regions, IReadOnlyList<TrialFailure> Failed);
 
     private sealed record Best(
         int Trial, IReadOnlyDictionary<string, object> Hyperparameters, string Metric, double Score,

@@ -3,7 +3,7 @@ using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Results;
 
-/// <summary>results.csv: one row per trial and round, for pandas, R or a spreadsheet.</summary>
+/// <summary>results.csv: one row per trial and round, for pandas, R or a spreadsheet; <c>failure</c> says why a trial ended without a result.</summary>
 /// <remarks>
 /// Hyperparameter columns carry an <c>hp_</c> prefix: <c>learning_rate</c> is already the column of the
 /// rate in effect that round (decay, panda nudges), and is usually a searched hyperparameter too.
@@ -15,7 +15,7 @@ internal static class ResultsCsv
     private static readonly string[] FixedColumns =
     [
         "trial", "kind", "retest_of", "generation", "round", "epochs", "train_loss", "validation_loss",
-        "validation_accuracy", "learning_rate", "score", "decision",
+        "validation_accuracy", "learning_rate", "score", "decision", "failure",
     ];
 
     public static void Write(Stream stream, IReadOnlyList<ResultRow> rows)
@@ -39,6 +39,7 @@ internal static class ResultsCsv
             csv.WriteField(row.LearningRate, default);
             csv.WriteField(row.Score, default);
             csv.WriteField(row.Decision);
+            csv.WriteField(row.Failure);
             var values = row.Hyperparameters.Entries.ToDictionary(e => e.Key, e => e.Value.ToString());
             foreach (var name in names)
                 csv.WriteField(values.GetValueOrDefault(name));

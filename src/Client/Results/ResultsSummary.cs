@@ -10,9 +10,14 @@ internal static class ResultsSummary
     public static void Print(IAnsiConsole console, StudyResults results, IEnumerable<string> paths)
     {
         var s = results.Status;
+        var failed = s.Phase == StudyPhase.Failed;
         console.PlainLine(
             $"study {s.Id} {s.Phase.ToString().ToLowerInvariant()} after {StatusText.Clock(s.Elapsed)}: " +
-            $"{s.TrialsLaunched} trials, {s.EpochsUsed} epochs" + (s.Message is { } m ? $" ({m})" : ""));
+            $"{s.TrialsLaunched} trials, {s.EpochsUsed} epochs" +
+            (s.TrialsFailed > 0 ? $", {s.TrialsFailed} failed or diverged" : "") +
+            (s.Message is { } m && !failed ? $" ({m})" : ""));
+        if (failed)
+            console.PlainLine($"error: {s.Message ?? "the study failed"}");
         if (s.Best is { } b)
         {
             console.PlainLine(
@@ -23,7 +28,7 @@ internal static class ResultsSummary
         }
         else
         {
-            console.PlainLine("best: no trial reported a result");
+            console.PlainLine("best: none (no trial reported a finite score)");
         }
         foreach (var path in paths)
             console.PlainLine($"wrote {path}");

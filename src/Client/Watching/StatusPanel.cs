@@ -15,6 +15,7 @@ internal static class StatusPanel
             $"time {StatusText.Time(s)}   trials {StatusText.Used(s.TrialsLaunched, s.TrialBudget)}   " +
             $"epochs {StatusText.Used(s.EpochsUsed, s.EpochBudget)}   generation {s.Generation}   " +
             $"best [green]{Markup.Escape(StatusText.Best(s))}[/]" +
+            (s.TrialsFailed > 0 ? $"   [red]failed {s.TrialsFailed}[/]" : "") +
             (s.Message is { } m ? $"\n[yellow]{Markup.Escape(m)}[/]" : ""));
 
         var table = new Table().Border(TableBorder.Simple)
@@ -33,6 +34,13 @@ internal static class StatusPanel
                 new Text(StatusText.Number(t.ValidationLoss)),
                 new Text(t.State),
                 new Text(t.Note ?? ""));
+        }
+        // The latest failures stay in view after their trials have left: the reason is what a user needs to see.
+        foreach (var f in s.RecentFailures)
+        {
+            table.AddRow(
+                new Text(f.Trial.ToString()), new Text(""), new Text(f.Round.ToString()), new Text("-"), new Text("-"),
+                new Text("failed", new Style(Color.Red)), new Text(f.Reason));
         }
         return new Rows(header, table);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Tuning.Grains.Trials;
 
 namespace Orleans.Tuning.Grains;
@@ -10,7 +11,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<TrainingPoolOptions>().Configure(o => configure?.Invoke(o));
         services.AddSingleton<TrainingPool>();
-        services.AddSingleton<DatasetCache>();
+        // An embedded host may hand in the cache its command already filled while checking the data.
+        services.TryAddSingleton<DatasetCache>();
         services.AddSingleton<ITrialRunner, NetworkTrialRunner>();
         return services;
     }

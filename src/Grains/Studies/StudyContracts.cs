@@ -15,6 +15,13 @@ public sealed record TrialRow(
     [property: Id(7)] string State,
     [property: Id(8)] string? Note);
 
+/// <summary>A trial that ended without a result, and why: the exception's message or how it diverged, never a stack trace.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.TrialFailure")]
+public sealed record TrialFailure(
+    [property: Id(0)] int Trial,
+    [property: Id(1)] int Round,
+    [property: Id(2)] string Reason);
+
 /// <summary>The best configuration found, with its re-test record.</summary>
 /// <param name="Hyperparameters">Every hyperparameter the trial trained with: searched, fixed and defaults.</param>
 /// <param name="Score">The objective (higher is better) of the original run; <paramref name="Mean"/> and <paramref name="Spread"/> over the original and its re-tests.</param>
@@ -50,13 +57,15 @@ public sealed record StudyStatus(
     [property: Id(14)] BestTrial? Best,
     [property: Id(15)] string? Message,
     [property: Id(16)] int ReportsReceived,
-    [property: Id(17)] string Objective);
+    [property: Id(17)] string Objective,
+    [property: Id(18)] int TrialsFailed,
+    [property: Id(19)] IReadOnlyList<TrialFailure> RecentFailures);
 
 /// <summary>A study that cannot start or run; the message is kept across the wire, unlike most exceptions'.</summary>
 [GenerateSerializer, Alias("Orleans.Tuning.StudyException")]
 public sealed class StudyException(string message) : Exception(message);
 
-/// <summary>One line of results.csv: one trial, one round.</summary>
+/// <summary>One line of results.csv: one trial, one round (round 0, with no metrics, for a trial that failed before its first report).</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.ResultRow")]
 public sealed record ResultRow(
     [property: Id(0)] int Trial,
@@ -71,7 +80,8 @@ public sealed record ResultRow(
     [property: Id(9)] double LearningRate,
     [property: Id(10)] double Score,
     [property: Id(11)] Model.Search.Configuration Hyperparameters,
-    [property: Id(12)] string Decision);
+    [property: Id(12)] string Decision,
+    [property: Id(13)] string? Failure);
 
 /// <summary>A trial's place in the final ranking, by the mean of its original run and its re-tests.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.RankedRow")]
@@ -97,4 +107,5 @@ public sealed record StudyResults(
     [property: Id(0)] StudyStatus Status,
     [property: Id(1)] IReadOnlyList<ResultRow> Rows,
     [property: Id(2)] IReadOnlyList<RankedRow> Ranking,
-    [property: Id(3)] IReadOnlyList<RegionRow> Regions);
+    [property: Id(3)] IReadOnlyList<RegionRow> Regions,
+    [property: Id(4)] IReadOnlyList<TrialFailure> Failures);

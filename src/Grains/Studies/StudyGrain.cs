@@ -154,15 +154,22 @@ public sealed class StudyGrain(
             await Complete(StudyPhase.Completed, _engine.FinishReason);
     }
 
+    // A study that learned nothing has failed, however it ended (its budget, its clock), unless the user cancelled it.
     private async Task Complete(StudyPhase phase, string? message)
     {
+        if (phase == StudyPhase.Completed && _engine!.Failed)
+        {
+            phase = StudyPhase.Failed;
+            message = _engine.FinishReason;
+        }
         S.Phase = phase;
         S.FinishedUtc = DateTime.UtcNow;
         S.Message = message;
         await Flush();
         var reminder = await this.GetReminder(Watchdog);
         if (reminder is not null) await this.UnregisterReminder(reminder);
-        log.LogInformation("study {Study} {Phase}: {Message}", this.GetPrimaryKeyString(), phase, message);
+        if (phase == StudyPhase.Failed) log.LogWarning("study {Study} failed: {Message}", this.GetPrimaryKeyString(), message);
+        else log.LogInformation("study {Study} {Phase}: {Message}", this.GetPrimaryKeyString(), phase, message);
     }
 
     private void StartTimers()
@@ -213,10 +220,12 @@ public sealed class StudyGrain(
         foreach (var t in _engine!.ActiveTrials) Trial(t.Number).Start(PlanFor(t.Launch)).Ignore();
     }
 
-    private TrialPlan PlanFor(TrialLaunch l) => new(
-        this.GetPrimaryKeyString(), l.Number, l.Hyperparameters,
-        new DataReference(_spec!.Data.Path, _spec.Data.LabelsPath, _spec.Data.ValidationFraction, _spec.Seed),
-        l.Seed, _spec.Budget.EpochsPerRound, new Model.Search.Configuration(_spec.Fixed));
+    private TrialPlan PlanFor(TrialLaunch l)
+    {
+        var spec = _spec!;
+        return new(this.GetPrimaryKeyString(), l.Number, l.Hyperparameters, DataReference.Of(spec), l.Seed,
+            spec.Budget.EpochsPerRound, new Model.Search.Configuration(spec.Fixed));
+    }
 
     private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(this.GetPrimaryKeyString(), number));
 

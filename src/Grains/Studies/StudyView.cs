@@ -6,27 +6,28 @@ namespace Orleans.Tuning.Grains.Studies;
 /// <summary>Reads a study's engine into the records the console shows and exports.</summary>
 internal static class StudyView
 {
+    // The live view shows the latest few failures; results carry them all.
+    private const int RecentFailureCount = 5;
+
     public static StudyStatus Status(string id, StudyGrainState s, StudyEngine? engine, int reports)
     {
         if (engine is null)
-            return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports, "");
+            return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports, "", 0, []);
         var spec = engine.Spec;
         var end = s.FinishedUtc ?? DateTime.UtcNow;
         var active = engine.ActiveTrials.Select(Row).ToList();
+        var recent = engine.Failures.TakeLast(RecentFailureCount).Select(Failure).ToList();
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
             spec.Budget.WallTime, engine.SearchTrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
-            engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant());
+            engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
+            engine.FailureCount, recent);
     }
 
     public static StudyResults Results(string id, StudyGrainState s, StudyEngine? engine, int reports)
     {
         var status = Status(id, s, engine, reports);
-        if (engine is null) return new StudyResults(status, [], [], []);
-        var rows = engine.Trials
-            .SelectMany(t => t.AllRounds.Select(r => new ResultRow(t.Number, Kind(t), t.Launch.RetestOf, t.Launch.Generation,
-                r.Report.Round, r.Report.Epochs, r.Report.TrainLoss, r.Report.ValidationLoss, r.Report.ValidationAccuracy,
-                r.Report.LearningRate, r.Score, r.Hyperparameters, r.Decision)))
-            .ToList();
+        if (engine is null) return new StudyResults(status, [], [], [], []);
+        var rows = engine.Trials.SelectMany(Rows).ToList();
         var ranking = engine.Ranking()
             .Select(r => new RankedRow(r.Trial, r.Mean, r.Spread, r.Runs, engine.Trials[r.Trial].LastScore, engine.RetestScores(r.Trial)))
             .ToList();
@@ -34,13 +35,34 @@ internal static class StudyView
         var regions = engine.Regions.Select((region, g) => new RegionRow(g, dims,
             [.. engine.Spec.Space.Dimensions.Select((d, i) => d.Scale.ToValue(region.Lower[i]).ToString())],
             [.. engine.Spec.Space.Dimensions.Select((d, i) => d.Scale.ToValue(region.Upper[i]).ToString())])).ToList();
-        return new StudyResults(status, rows, ranking, regions);
+        return new StudyResults(status, rows, ranking, regions, [.. engine.Failures.Select(Failure)]);
     }
+
+    // One row per round; a failure is written on the trial's last row, or on a row of its own if it never reported.
+    private static IEnumerable<ResultRow> Rows(TrialRecord t)
+    {
+        var rounds = t.AllRounds;
+        if (rounds.Count == 0)
+        {
+            if (t.Failure is not null)
+                yield return new ResultRow(t.Number, Kind(t), t.Launch.RetestOf, t.Launch.Generation, 0, 0,
+                    double.NaN, double.NaN, double.NaN, t.LearningRate, double.NaN, t.Hyperparameters, "failed", t.Failure);
+            yield break;
+        }
+        for (var i = 0; i < rounds.Count; i++)
+        {
+            var r = rounds[i];
+            yield return new ResultRow(t.Number, Kind(t), t.Launch.RetestOf, t.Launch.Generation,
+                r.Report.Round, r.Report.Epochs, r.Report.TrainLoss, r.Report.ValidationLoss, r.Report.ValidationAccuracy,
+                r.Report.LearningRate, r.Score, r.Hyperparameters, r.Decision, i == rounds.Count - 1 ? t.Failure : null);
+        }
+    }
+
+    private static TrialFailure Failure(TrialRecord t) => new(t.Number, t.Rounds.Count, t.Failure ?? "failed");
 
     private static BestTrial? Best(StudyEngine engine)
     {
-        var top = engine.Ranking().FirstOrDefault();
-        if (top is null) return null;
+        if (engine.Leader is not { } top) return null;
         var t = engine.Trials[top.Trial];
         var last = t.Rounds[^1].Report;
         var metric = engine.Spec.Objective.Metric.ToString().ToLowerInvariant();

@@ -78,12 +78,20 @@ public sealed class TrialGrain(
             if (_fresh && S.Checkpoint is not null) S.Resumes++;
             _fresh = false;
             // Orleans forbids touching grain state off the activation's thread: the round gets copies.
-            var session = _session ??= runner.Open(S.Plan, S.Hyperparameters!, S.LearningRate, S.Checkpoint);
+            // Opening a session loads the dataset on first use, so it belongs in the pool too, never in a grain turn.
+            var (plan, hyperparameters, learningRate, saved) = (S.Plan, S.Hyperparameters!, S.LearningRate, S.Checkpoint);
+            var session = _session;
             var round = S.Round + 1;
-            (metrics, checkpoint) = await pool.Run(() => (session.TrainRound(round), session.Checkpoint()));
+            (metrics, checkpoint, session) = await pool.Run(() =>
+            {
+                session ??= runner.Open(plan, hyperparameters, learningRate, saved);
+                return (session.TrainRound(round), session.Checkpoint(), session);
+            });
+            _session = session;
         }
         catch (Exception e)
         {
+            // The study and the user get the message; the trace is for the silo's log.
             log.LogError(e, "trial {Trial} failed in round {Round}", this.GetPrimaryKeyString(), S.Round + 1);
             S.State = TrialState.Failed;
             S.Note = e.Message;

@@ -12,8 +12,7 @@ public static class CsvDataset
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var file = Path.GetFileName(path);
-        if (!File.Exists(path))
-            throw new DataFormatException($"{file}: file not found ({Path.GetFullPath(path)})");
+        DatasetSource.RequireFile(path);
 
         var options = CsvReaderOptions.Default with
         {

@@ -20,4 +20,18 @@ public static class DatasetSource
             throw new ArgumentException($"{Path.GetFileName(path)} is not a .csv file, so it is read as IDX images and needs a labels file", nameof(labelsPath));
         return IdxDataset.Load(path, labelsPath);
     }
+
+    /// <summary>Refuses a path that is missing or a folder, naming which, before a loader tries to open it.</summary>
+    internal static void RequireFile(string path)
+    {
+        var file = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        if (Directory.Exists(path))
+            throw new DataFormatException($"{file}: is a folder, not a file ({Path.GetFullPath(path)})");
+        if (!File.Exists(path))
+            throw new DataFormatException($"{file}: file not found ({Path.GetFullPath(path)})");
+    }
+
+    /// <summary>How messages name the dataset: the file, or the images and labels files of an IDX pair.</summary>
+    public static string DisplayName(string path, string? labelsPath) =>
+        labelsPath is null ? Path.GetFileName(path) : $"{Path.GetFileName(path)} + {Path.GetFileName(labelsPath)}";
 }

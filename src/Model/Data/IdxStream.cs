@@ -8,8 +8,7 @@ internal static class IdxStream
     public static Stream Open(string path)
     {
         var file = Path.GetFileName(path);
-        if (!File.Exists(path))
-            throw new DataFormatException($"{file}: file not found ({Path.GetFullPath(path)})");
+        DatasetSource.RequireFile(path);
 
         var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         Span<byte> probe = stackalloc byte[2];

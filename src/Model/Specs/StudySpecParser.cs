@@ -102,7 +102,9 @@ public static partial class StudySpecParser
             if (path is null || baseDirectory is null)
                 return path;
             var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, path));
-            if (!System.IO.File.Exists(full))
+            if (System.IO.Directory.Exists(full))
+                data.Error(key, $"is a folder, not a file: {full}");
+            else if (!System.IO.File.Exists(full))
                 data.Error(key, $"file not found: {full}");
             return full;
         }

@@ -40,6 +40,7 @@ public sealed partial class StudyEngine
                 return;
             case PandaDecision.Stop s:
                 Stop(t, round, s.Reason, step);
+                if (double.IsNaN(t.LastScore)) RecordFailure(t, s.Reason);
                 return;
             case PandaDecision.NudgeLearningRate n:
                 if (StopByScheduler(t, round, step)) return;

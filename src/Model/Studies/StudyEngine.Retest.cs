@@ -21,9 +21,15 @@ public sealed partial class StudyEngine
         return _ranking.Ranking;
     }
 
+    /// <summary>The best trial: the first of the ranking with a finite mean. A trial that diverged, even on one re-run, is never it.</summary>
+    public RankedTrial? Leader => Ranking().FirstOrDefault(r => double.IsFinite(r.Mean));
+
+    // A re-test that diverged counts, as NaN: a configuration that blows up on a fresh seed is not a safe winner.
     public double[] RetestScores(int leader) =>
         _retestsOf.TryGetValue(leader, out var retests)
-            ? [.. retests.Select(n => _trials[n]).Where(r => r.Phase == TrialPhase.Stopped && r.Rounds.Count >= r.TargetRounds).Select(r => r.LastScore)]
+            ? [.. retests.Select(n => _trials[n])
+                .Where(r => r.Phase == TrialPhase.Stopped && (r.Rounds.Count >= r.TargetRounds || r.Failure is not null))
+                .Select(r => r.LastScore)]
             : [];
 
     /// <summary>The re-test timer fired: the leaders are re-tested at the next generation boundary.</summary>
@@ -82,7 +88,7 @@ public sealed partial class StudyEngine
     // if a leader falls, the new leader is re-tested in turn (a few times at most).
     private void FinalRetestOrFinish(StepBuilder step)
     {
-        var top = Ranking().FirstOrDefault();
+        var top = Leader;
         var needsRetest = Spec.Retest.Enabled && top is not null && top.Runs == 1 && _finalRetests < MaxFinalRetests;
         if (needsRetest)
         {

@@ -31,6 +31,8 @@ public sealed partial class StudyEngine
     private int _finalRetests;
     private bool _retesting;
     private bool _noMoreLaunches;
+    private bool _learned; // some search trial has reported a finite score
+    private readonly List<int> _failures = [];
 
     public StudyEngine(StudySpec spec, StudyStrategy strategy)
     {
@@ -71,6 +73,14 @@ public sealed partial class StudyEngine
     public bool IsFinished { get; private set; }
     public string? FinishReason { get; private set; }
 
+    /// <summary>The study finished without learning anything: every trial failed or diverged. <see cref="FinishReason"/> says why.</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>Trials that failed or diverged, in the order they did.</summary>
+    public IEnumerable<TrialRecord> Failures => _failures.Select(n => _trials[n]);
+
+    public int FailureCount => _failures.Count;
+
     public EngineStep Start()
     {
         _version++;
@@ -99,7 +109,10 @@ public sealed partial class StudyEngine
         if (report.Round != t.Rounds.Count + 1)
             throw new ArgumentException($"trial {trial} reported round {report.Round} after round {t.Rounds.Count}");
 
-        var recorded = new RecordedRound(report, Spec.Objective.Score(report.ValidationAccuracy, report.ValidationLoss), t.LearningRate, t.Hyperparameters, "");
+        // A diverged round scores NaN, which never ranks, however its accuracy happens to come out.
+        var score = report.Diverged ? double.NaN : Spec.Objective.Score(report.ValidationAccuracy, report.ValidationLoss);
+        var recorded = new RecordedRound(report, score, t.LearningRate, t.Hyperparameters, "");
+        if (t.Kind == TrialKind.Search && !double.IsNaN(score)) _learned = true;
         t.Rounds.Add(recorded);
         t.AllRounds.Add(recorded);
         t.Phase = TrialPhase.Waiting;
@@ -108,11 +121,27 @@ public sealed partial class StudyEngine
         if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) _noMoreLaunches = true;
 
         var step = new StepBuilder();
-        if (t.Kind == TrialKind.Retest) DecideRetest(t, step);
+        // The panda babysits its own divergence (roll back, lower the rate); elsewhere a blown-up network has nothing left to give.
+        if (report.Diverged && (t.Kind == TrialKind.Retest || Strategy == StudyStrategy.Caviar)) StopDiverged(t, step);
+        else if (t.Kind == TrialKind.Retest) DecideRetest(t, step);
         else if (Strategy == StudyStrategy.Panda) DecidePanda(t, step);
-        else DecideCaviar(step);
+        if (Strategy == StudyStrategy.Caviar && t.Kind == TrialKind.Search) DecideCaviar(step);
         AfterDecisions(step);
         return step.Build();
+    }
+
+    private void StopDiverged(TrialRecord t, StepBuilder step)
+    {
+        var round = t.Rounds.Count;
+        var reason = $"diverged in round {round} ({t.Rounds[^1].Report.DivergenceText})";
+        Stop(t, round, reason, step);
+        RecordFailure(t, reason);
+    }
+
+    private void RecordFailure(TrialRecord t, string reason)
+    {
+        t.Failure = reason;
+        _failures.Add(t.Number);
     }
 
     /// <summary>A trial that could not train (bad data on its silo, an exception): it leaves the study.</summary>
@@ -123,6 +152,7 @@ public sealed partial class StudyEngine
         _version++;
         Leave(t, TrialPhase.Failed);
         t.Note = message;
+        RecordFailure(t, message);
         var step = new StepBuilder();
         if (t.Kind == TrialKind.Search && Strategy == StudyStrategy.Caviar) DecideCaviar(step);
         AfterDecisions(step);
@@ -151,6 +181,8 @@ public sealed partial class StudyEngine
         else if (GenerationComplete)
         {
             EndGeneration();
+            // A whole generation without one finite score: the data or the space is broken, and more trials would only burn budget.
+            if (!_learned) { Finish("every trial so far failed or diverged"); return; }
             if (RetestDue() && StartRetest(step)) return;
         }
         LaunchNext(step);
@@ -244,11 +276,18 @@ public sealed partial class StudyEngine
         Generation++;
     }
 
+    // A study that learned nothing has failed, whatever ended it: its reason is the first trial's failure, which is the one a user can act on.
     private void Finish(string reason)
     {
         if (IsFinished) return;
         IsFinished = true;
         FinishReason = reason;
+        if (_learned) return;
+        Failed = true;
+        var first = Failures.FirstOrDefault();
+        FinishReason = first is null
+            ? $"no trial reported a result ({reason})"
+            : $"no trial learned anything ({_failures.Count} failed or diverged); the first, trial {first.Number}: {first.Failure}";
     }
 
     // Seeds depend only on the study's seed and the trial's number, so they do not shift when the

@@ -30,6 +30,9 @@ public sealed class TrialRecord(TrialLaunch launch, double learningRate, int tar
     public List<RecordedRound> AllRounds { get; } = [];
 
     public string? Note { get; internal set; }
+
+    /// <summary>Why the trial ended without a result: the exception's message, or its divergence. Null for a trial that learned.</summary>
+    public string? Failure { get; internal set; }
     public TrialDecisionFor? LastDecision { get; internal set; }
 
     public bool IsActive => Phase is TrialPhase.Running or TrialPhase.Waiting;

@@ -14,12 +14,12 @@ public class ResultsFolderTests
         var lines = File.ReadAllLines(Path.Combine(dir.FullPath, ResultsFolder.CsvName));
 
         Assert.Equal(
-            "trial,kind,retest_of,generation,round,epochs,train_loss,validation_loss,validation_accuracy,learning_rate,score,decision," +
+            "trial,kind,retest_of,generation,round,epochs,train_loss,validation_loss,validation_accuracy,learning_rate,score,decision,failure," +
             "hp_learning_rate,hp_optimizer,hp_momentum",
             lines[0]);
         Assert.Equal(1 + 4, lines.Length);
-        Assert.Equal("0,trial,,0,2,10,0.5,0.6,0.8,0.01,0.8,stop,0.01,sgd,", lines[2]);
-        Assert.Equal("2,retest,1,0,1,5,0.45,0.35,0.9444,0.0123,0.9444,done,0.0123,adam,0.9", lines[4]);
+        Assert.Equal("0,trial,,0,2,10,0.5,0.6,0.8,0.01,0.8,stop,,0.01,sgd,", lines[2]);
+        Assert.Equal("2,retest,1,0,1,5,0.45,0.35,0.9444,0.0123,0.9444,done,,0.0123,adam,0.9", lines[4]);
     }
 
     [Fact]

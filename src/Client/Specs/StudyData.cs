@@ -1,0 +1,39 @@
+using Orleans.Tuning.Grains;
+using Orleans.Tuning.Model.Data;
+using Orleans.Tuning.Model.Specs;
+using Spectre.Console;
+
+namespace Orleans.Tuning.Client.Specs;
+
+/// <summary>Loads and checks the dataset a valid spec names, before any study exists, printing every problem as spec errors are printed.</summary>
+internal static class StudyData
+{
+    /// <summary>The prepared dataset, or null after its problems were printed (the command then exits with <see cref="ExitCodes.InvalidSpec"/>).</summary>
+    /// <param name="cache">Where the loaded data is kept; the embedded silo trains from the same cache, so checking costs no second load.</param>
+    public static PreparedDataset? TryLoad(StudySpec spec, DatasetCache cache, IAnsiConsole console)
+    {
+        var name = DatasetSource.DisplayName(spec.Data.Path, spec.Data.LabelsPath);
+        try
+        {
+            var reference = DataReference.Of(spec);
+            // A spinner while a large dataset loads; a log (CI, a pipe) gets the result lines only.
+            return console.Profile.Capabilities.Interactive
+                ? console.Status().Start($"loading and checking {name}", _ => cache.Get(reference))
+                : cache.Get(reference);
+        }
+        catch (DataFormatException e)
+        {
+            foreach (var problem in e.Problems)
+                console.PlainLine(problem);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.PlainLine($"{name}: cannot read the data: {e.Message}");
+        }
+        return null;
+    }
+
+    public static string Describe(PreparedDataset data) =>
+        $"Data: {data.Rows} rows ({data.Train.Count} training, {data.Validation.Count} validation), " +
+        $"{data.FeatureCount} features, {data.ClassCount} classes.";
+}
