@@ -14,6 +14,10 @@ public static class ServiceCollectionExtensions
         // An embedded host may hand in the cache its command already filled while checking the data.
         services.TryAddSingleton<DatasetCache>();
         services.AddSingleton<ITrialRunner, NetworkTrialRunner>();
+        services.AddSingleton<SlotsView>();
+        services.AddHostedService<Studies.SiloDeathWatcher>();
+        // The embedded default keeps study logs in memory; a production host registers its store first.
+        services.TryAddSingleton<Storage.IStudyStore, Storage.MemoryStudyStore>();
         return services;
     }
 }

@@ -39,7 +39,7 @@ internal static class StudyView
     }
 
     // One row per round; a failure is written on the trial's last row, or on a row of its own if it never reported.
-    private static IEnumerable<ResultRow> Rows(TrialRecord t)
+    public static IEnumerable<ResultRow> Rows(TrialRecord t)
     {
         var rounds = t.AllRounds;
         if (rounds.Count == 0)
@@ -82,9 +82,12 @@ internal static class StudyView
     {
         var last = t.Rounds.Count > 0 ? t.Rounds[^1].Report : null;
         return new TrialRow(t.Number, Kind(t), t.Hyperparameters, t.Rounds.Count, last?.ValidationAccuracy, last?.ValidationLoss,
-            last is null ? null : t.LastScore, t.Phase.ToString().ToLowerInvariant(), t.Note);
+            last is null ? null : t.LastScore, State(t), t.Note);
     }
 
-    private static string Kind(TrialRecord t) =>
+    public static string State(TrialRecord t) =>
+        t.Failure is not null && t.Phase == TrialPhase.Stopped ? "diverged" : t.Phase.ToString().ToLowerInvariant();
+
+    public static string Kind(TrialRecord t) =>
         t.Kind == TrialKind.Retest ? $"retest of {t.Launch.RetestOf}" : "trial";
 }
