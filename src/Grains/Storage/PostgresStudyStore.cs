@@ -60,13 +60,18 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
     {
         if (events.Count == 0) return;
         await using var connection = await db.OpenConnectionAsync();
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO study_events (study_id, seq, count, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (study_id, seq) DO NOTHING", connection))
+        // A retry after a lost acknowledgement may carry the stored events and newer ones: only those past the end are new.
+        var end = await StoredEnd(connection, studyId);
+        if (firstSeq > end) throw new InvalidOperationException($"study {studyId}: events from {firstSeq} appended after only {end}");
+        var skip = (int)Math.Min(end - firstSeq, events.Count);
+        if (skip == events.Count) return;
+        // No ON CONFLICT: a row at `end` can only come from a second writer, and the failed append is retried past it.
+        await using (var insert = new NpgsqlCommand("INSERT INTO study_events (study_id, seq, count, payload) VALUES ($1, $2, $3, $4)", connection))
         {
             insert.Parameters.Add(new() { Value = studyId });
-            insert.Parameters.Add(new() { Value = firstSeq });
-            insert.Parameters.Add(new() { Value = events.Count });
-            insert.Parameters.Add(new() { Value = serializer.SerializeToArray(events.ToList()) });
+            insert.Parameters.Add(new() { Value = end });
+            insert.Parameters.Add(new() { Value = events.Count - skip });
+            insert.Parameters.Add(new() { Value = serializer.SerializeToArray(events.Skip(skip).ToList()) });
             await insert.ExecuteNonQueryAsync();
         }
         if (_batchesSinceSnapshot.AddOrUpdate(studyId, 1, (_, n) => n + 1) >= BatchesPerSnapshot)
@@ -74,6 +79,16 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
             await FoldIntoSnapshot(connection, studyId);
             _batchesSinceSnapshot[studyId] = 0;
         }
+    }
+
+    // The number of events stored: the snapshot's and every row's after it.
+    private static async Task<long> StoredEnd(NpgsqlConnection connection, string studyId)
+    {
+        await using var end = new NpgsqlCommand(
+            "SELECT COALESCE(GREATEST((SELECT next_seq FROM study_snapshots WHERE study_id = $1), " +
+            "(SELECT max(seq + count) FROM study_events WHERE study_id = $1)), 0)", connection);
+        end.Parameters.Add(new() { Value = studyId });
+        return (long)(await end.ExecuteScalarAsync())!;
     }
 
     // The log's rows become one snapshot row in one transaction; a reader sees either the rows or the snapshot.

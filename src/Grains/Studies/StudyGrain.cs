@@ -20,7 +20,7 @@ namespace Orleans.Tuning.Grains.Studies;
 public sealed class StudyGrain(
     [PersistentState("study", StorageNames.Tuning)] IPersistentState<StudyGrainState> state,
     IStudyStore store,
-    SlotsView slots,
+    Placement.ClusterSlots slots,
     IOptions<StudyOptions> options,
     ILogger<StudyGrain> log) : Grain, IStudyGrain, IRemindable
 {
@@ -76,7 +76,8 @@ public sealed class StudyGrain(
             throw new StudyException($"{e.Message}: {string.Join("; ", e.Errors)}");
         }
         // The choice is made once and stored: replaying or re-activating the study never changes it.
-        var (strategy, reason) = StrategyChoice.Choose(spec.Strategy, await slots.ClusterFreeSlots(), await slots.SiloCount());
+        await slots.RefreshAll();
+        var (strategy, reason) = StrategyChoice.Choose(spec.Strategy, slots.ClusterFree, slots.SiloCount);
         S.SpecText = specText;
         S.Strategy = strategy.ToString();
         S.StrategyReason = reason;

@@ -11,7 +11,7 @@ namespace Orleans.Tuning.Grains.Trials;
 /// "waiting for the study"; a plain Continue needs no second write — if the silo fails before the
 /// next round is written, the trial reports this round again and the study answers it the same way.
 /// </remarks>
-[GrainType("tuning.trial")]
+[GrainType("tuning.trial"), Placement.FreeSlotsPlacement]
 public sealed class TrialGrain(
     [PersistentState("trial", StorageNames.Tuning)] IPersistentState<TrialGrainState> state,
     TrainingPool pool,
@@ -116,7 +116,8 @@ public sealed class TrialGrain(
     }
 
     public Task<TrialStatus> GetStatus() => Task.FromResult(new TrialStatus(
-        S.Plan?.Number ?? -1, S.State, S.Round, S.Hyperparameters, S.History.LastOrDefault(), _training, S.Note, S.Resumes));
+        S.Plan?.Number ?? -1, S.State, S.Round, S.Hyperparameters, S.History.LastOrDefault(), _training, S.Note, S.Resumes,
+        RuntimeIdentity));
 
     // A population member copies its source as it was at the decision, even if the source has trained on since.
     public Task<TrialSnapshot?> GetSnapshot(int round)
