@@ -2,7 +2,7 @@ using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Results;
 
-/// <summary>Writes a study's result files into one folder, each atomically.</summary>
+/// <summary>Writes a study's result files (data, then plots) into one folder, each atomically.</summary>
 internal static class ResultsFolder
 {
     public const string CsvName = "results.csv";
@@ -16,6 +16,6 @@ internal static class ResultsFolder
         var best = Path.Combine(folder, BestName);
         AtomicFile.Write(csv, stream => ResultsCsv.Write(stream, results.Rows));
         AtomicFile.Write(best, stream => BestJson.Write(stream, results, objective));
-        return [csv, best];
+        return [csv, best, .. Reports.StudyReport.Write(folder, results)];
     }
 }

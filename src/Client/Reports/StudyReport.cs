@@ -1,0 +1,17 @@
+using Orleans.Tuning.Client.Results;
+using Orleans.Tuning.Grains.Studies;
+
+namespace Orleans.Tuning.Client.Reports;
+
+/// <summary>What a study leaves to look at beside its data files: the plots as PNG files, and report.html with the same plots inline.</summary>
+internal static class StudyReport
+{
+    /// <returns>The paths written.</returns>
+    public static IReadOnlyList<string> Write(string folder, StudyResults results)
+    {
+        var plots = StudyPlots.Render(results);
+        var report = Path.Combine(folder, ReportHtml.FileName);
+        AtomicFile.Write(report, stream => ReportHtml.Write(stream, results, plots));
+        return [.. StudyPlots.Write(folder, plots), report];
+    }
+}
