@@ -1,4 +1,5 @@
 using Orleans.Tuning.Model.Scheduling;
+using Orleans.Tuning.Model.Search;
 
 namespace Orleans.Tuning.Model.Studies;
 
@@ -12,7 +13,7 @@ public sealed partial class StudyEngine
     {
         double[] point;
         var finished = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
-        if (finished.Count == 0)
+        if (finished.Count == 0 || _sampler is GridSampler)
         {
             point = NextSample();
         }

@@ -192,8 +192,8 @@ public sealed partial class StudyEngine
 
     private void LaunchNext(StepBuilder step)
     {
-        var remaining = Spec.Budget.Trials is { } budget ? budget - _searchLaunched : int.MaxValue;
-        if (_noMoreLaunches || remaining <= 0 || (_sampler is GridSampler grid && _samples >= grid.Count))
+        var remaining = Math.Min(Spec.Budget.Trials is { } budget ? budget - _searchLaunched : int.MaxValue, SamplesLeft);
+        if (_noMoreLaunches || remaining <= 0)
         {
             FinalRetestOrFinish(step);
             return;
@@ -221,7 +221,13 @@ public sealed partial class StudyEngine
         return t;
     }
 
-    private double[] NextSample() => _regions[^1].Sample(_sampler.Sample(_samples++));
+    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region.
+    private double[] NextSample() => _sampler is GridSampler
+        ? _sampler.Sample(_samples++)
+        : _regions[^1].Sample(_sampler.Sample(_samples++));
+
+    /// <summary>Points the sampler can still give: a grid runs out, the others never do.</summary>
+    private int SamplesLeft => _sampler is GridSampler grid ? grid.Count - _samples : int.MaxValue;
 
     private void Stop(TrialRecord t, int round, string reason, StepBuilder step)
     {
