@@ -22,11 +22,15 @@ public sealed partial class StudyEngine
         if (reported.Count == 0) return;
         var round = reported[0].Rounds.Count;
 
+        // The scheduler sees the whole round at once, so ASHA is synchronous successive halving
+        // here and no member is favoured for its trial number.
+        var judged = reported.Where(m => BudgetStop(m) is null).ToList();
+        var verdicts = _stopping.OnResults([.. judged.Select(m => new RoundResult(m.Number, round, m.LastScore))]);
         var continuing = new List<TrialRecord>();
         foreach (var m in reported)
         {
-            var stop = BudgetStop(m);
-            if (stop is null && _stopping.OnResult(new RoundResult(m.Number, round, m.LastScore)) is StopDecision.Stop s) stop = s.Reason;
+            var i = judged.IndexOf(m);
+            var stop = i < 0 ? BudgetStop(m) : verdicts[i] is StopDecision.Stop s ? s.Reason : null;
             if (stop is not null) Stop(m, round, stop, step);
             else continuing.Add(m);
         }
