@@ -56,7 +56,8 @@ public sealed partial class StudyEngine
         }
     }
 
-    // Copied weights only fit a network of the same shape, so architecture is never perturbed.
+    // Copied weights only fit a network of the same shape and optimizer state, so architecture-like settings are never perturbed;
+    // what is perturbed (rates, β, ε, decay) reaches the trial as its new hyperparameters and is what it resumes with.
     private bool[] Perturbable() =>
         [.. Spec.Space.Dimensions.Select(d => !Hyperparameters.TryGet(d.Name, out var h) || !h.IsArchitecture)];
 }

@@ -73,6 +73,26 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void Explore_never_changes_the_optimizer_or_batch_norm_momentum_of_a_copy()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("  hidden_units: { min: 16, max: 128 }", """
+              optimizer: [momentum, rmsprop, adam]
+              batchnorm_momentum: { min: 0.5, max: 0.999 }
+            """.TrimEnd()).Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 8, ready_every_rounds: 2, resample_probability: 1 }"));
+        var sim = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective);
+        var engine = sim.Run();
+
+        var exploits = sim.Decisions.Select(d => d.Decision).OfType<Decision.Exploit>().ToList();
+        Assert.NotEmpty(exploits);
+        foreach (var e in exploits)
+        {
+            var source = engine.Trials[e.SourceTrial].AllRounds.Single(r => r.Report.Round == e.SourceRound).Hyperparameters;
+            Assert.Equal(source["optimizer"], e.Hyperparameters["optimizer"]);
+            Assert.Equal(source["batchnorm_momentum"], e.Hyperparameters["batchnorm_momentum"]);
+        }
+    }
+
+    [Fact]
     public void A_duplicate_report_changes_nothing_and_gets_the_same_answer()
     {
         var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
