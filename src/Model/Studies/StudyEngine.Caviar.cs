@@ -34,6 +34,13 @@ public sealed partial class StudyEngine
             if (stop is not null) Stop(m, round, stop, step);
             else continuing.Add(m);
         }
+        // The epoch budget may pay for only part of the next round: the best members get it.
+        var affordable = RoundsAffordable;
+        foreach (var m in continuing.OrderByDescending(m => m.LastScore).ThenBy(m => m.Number).Skip(affordable).ToList())
+        {
+            continuing.Remove(m);
+            Stop(m, round, "epoch budget spent", step);
+        }
 
         var ready = Population.IsReady(round, Spec.Population.ReadyEveryRounds) && reported.Count >= 2;
         var members = reported.Select(m => new Member(m.Number, m.LastScore, HasCheckpoint: true, m.Point)).ToList();

@@ -33,6 +33,10 @@ public sealed partial class StudyEngine
         var history = t.Rounds.Select(r => new RoundHistory(r.Report.Round, r.Report.TrainLoss, r.Score, r.BaseLearningRate)).ToList();
         switch (_panda.Decide(history, t.LearningRate))
         {
+            case PandaDecision.Rollback when EpochBudgetSpent:
+                Stop(t, round, "epoch budget spent", step);
+                RecordFailure(t, $"diverged in round {round} with no budget left to retrain it");
+                return;
             case PandaDecision.Rollback r:
                 t.Rounds.RemoveAt(t.Rounds.Count - 1);
                 t.LearningRate = r.NewLearningRate;

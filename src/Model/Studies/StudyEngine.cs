@@ -70,6 +70,9 @@ public sealed partial class StudyEngine
     public int Generation { get; private set; }
     public int EpochsUsed { get; private set; }
     public int SearchTrialsLaunched => _searchLaunched;
+
+    /// <summary>Every trial started, search and re-test: what the trial budget counts.</summary>
+    public int TrialsLaunched => _trials.Count;
     public bool IsFinished { get; private set; }
     public string? FinishReason { get; private set; }
 
@@ -118,7 +121,6 @@ public sealed partial class StudyEngine
         t.Phase = TrialPhase.Waiting;
         EpochsUsed += Spec.Budget.EpochsPerRound;
         _roundsSinceRetest++;
-        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) _noMoreLaunches = true;
 
         var step = new StepBuilder();
         // The panda babysits its own divergence (roll back, lower the rate); elsewhere a blown-up network has nothing left to give.
@@ -192,7 +194,7 @@ public sealed partial class StudyEngine
 
     private void LaunchNext(StepBuilder step)
     {
-        var remaining = Math.Min(Spec.Budget.Trials is { } budget ? budget - _searchLaunched : int.MaxValue, SamplesLeft);
+        var remaining = Math.Min(Math.Min(TrialsLeft, SamplesLeft), RoundsAffordable);
         if (_noMoreLaunches || remaining <= 0)
         {
             FinalRetestOrFinish(step);
@@ -263,14 +265,6 @@ public sealed partial class StudyEngine
         Decision.SetLearningRate l => $"learning rate {l.LearningRate:G3}",
         _ => d.GetType().Name.ToLowerInvariant(),
     };
-
-    /// <summary>A budget check shared by both strategies: the reason to stop, or null.</summary>
-    private string? BudgetStop(TrialRecord t)
-    {
-        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) return "epoch budget spent";
-        if (t.Rounds.Count >= t.TargetRounds) return "reached max_epochs_per_trial";
-        return null;
-    }
 
     private void EndGeneration()
     {
