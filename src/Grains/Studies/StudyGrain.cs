@@ -207,11 +207,10 @@ public sealed class StudyGrain(
 
     private async Task<(StudyStrategy, string)> ChooseStrategy(StudySpec spec)
     {
-        if (spec.Strategy != StudyStrategy.Auto) return StrategyChoice.Choose(spec.Strategy, 0, 0);
+        if (spec.Strategy != StudyStrategy.Auto) return StrategyChoice.Choose(spec.Strategy, spec.Population.Size, 0, 0);
         var silos = (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
-        // This silo's free slots are known exactly; other silos are assumed as free as their slot count.
-        var free = pool.FreeSlots + Math.Max(0, silos - 1) * pool.Slots;
-        return StrategyChoice.Choose(StudyStrategy.Auto, free, silos);
+        // Capacity, not the load of the moment, so the same cluster always chooses the same; silos are assumed alike.
+        return StrategyChoice.Choose(StudyStrategy.Auto, spec.Population.Size, silos * pool.Slots, silos);
     }
 
     // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).

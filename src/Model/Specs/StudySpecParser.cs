@@ -58,7 +58,8 @@ public static partial class StudySpecParser
             var objective = new ObjectiveSpec(root.OneOf("objective", SpecNames.Objectives) ?? ObjectiveMetric.Accuracy);
             var stopping = Stopping();
             var population = Population(root.Map("population"));
-            var generationSize = root.Int("generation_size", min: 1) ?? 8;
+            // By default a caviar generation is one population; pandas follow the same count.
+            var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
             var retest = Retest(root.Map("retest"));
             var sampler = Sampler();
             root.Finish();

@@ -7,7 +7,6 @@ namespace Orleans.Tuning.Model.Studies;
 public sealed partial class StudyEngine
 {
     private readonly Panda _panda = new();
-    private int _pandasThisGeneration;
 
     private void LaunchPanda(StepBuilder step)
     {
@@ -24,7 +23,6 @@ public sealed partial class StudyEngine
             point = [.. Panda.NextStartingPoint(finished, Spec.Space.Count, _rng).Select((u, i) => Math.Clamp(u, region.Lower[i], region.Upper[i]))];
         }
         LaunchSample(point, step);
-        _pandasThisGeneration++;
     }
 
     private void DecidePanda(TrialRecord t, StepBuilder step)
@@ -69,6 +67,4 @@ public sealed partial class StudyEngine
         Stop(t, round, stop, step);
         return true;
     }
-
-    private bool PandaGenerationFull => _pandasThisGeneration >= Spec.GenerationSize;
 }

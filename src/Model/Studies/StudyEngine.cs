@@ -190,7 +190,9 @@ public sealed partial class StudyEngine
         LaunchNext(step);
     }
 
-    private bool GenerationComplete => Strategy == StudyStrategy.Caviar || PandaGenerationFull;
+    // A generation is generation_size trials sampled from one region; under caviar it is made of whole
+    // populations, so a generation_size above the population size trains several populations in turn.
+    private bool GenerationComplete => _generationTrials.Count >= Spec.GenerationSize;
 
     private void LaunchNext(StepBuilder step)
     {
@@ -270,7 +272,6 @@ public sealed partial class StudyEngine
     {
         var scored = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
         _generationTrials.Clear();
-        _pandasThisGeneration = 0;
         if (scored.Count == 0) return;
         _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
         Generation++;

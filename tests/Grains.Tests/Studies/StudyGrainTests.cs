@@ -172,10 +172,10 @@ public class StudyGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Auto_picks_caviar_when_the_silo_has_free_slots_for_a_population_and_says_why()
     {
-        var yaml = IrisCaviar.Replace("strategy: caviar", "strategy: auto").Replace("budget: { trials: 8,", "budget: { trials: 2,")
+        var yaml = IrisCaviar.Replace("strategy: caviar", "strategy: auto").Replace("budget: { trials: 8,", "budget: { trials: 2,").Replace("size: 4,", "size: 2,")
             .Replace("retest: { every_trials: 4, leaders: 1, repeats: 1 }", "retest: { enabled: false }");
         var (_, final, _) = await StudyRunner.Run(fixture.Grains, "auto-iris", yaml);
         Assert.Equal("Caviar", final.Strategy);
-        Assert.Contains("2 free training slots", final.StrategyReason);
+        Assert.Contains("2 training slots", final.StrategyReason);
     }
 }

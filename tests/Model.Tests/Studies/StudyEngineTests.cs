@@ -31,6 +31,17 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void Under_caviar_a_generation_holds_generation_size_trials_in_whole_populations()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 4, ready_every_rounds: 2 }\ngeneration_size: 8"));
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+
+        Assert.Equal(24, engine.SearchTrialsLaunched);
+        Assert.Equal([8, 8, 8], engine.Trials.GroupBy(t => t.Launch.Generation).Select(g => g.Count()));
+        Assert.Equal(4, engine.Regions.Count); // the full cube, then one narrowing per generation
+    }
+
+    [Fact]
     public void Coarse_to_fine_narrows_the_region_around_the_best_trials()
     {
         var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
