@@ -137,8 +137,8 @@ public class StudyGrainTests(ClusterFixture fixture)
     public async Task The_re_test_demotes_a_leader_planted_to_win_by_luck()
     {
         var yaml = IrisCaviar.Replace("budget: { trials: 8,", "budget: { trials: 4,")
-            .Replace("retest: { every_trials: 4, leaders: 1, repeats: 1 }", "retest: { every_trials: 4, leaders: 1, repeats: 2, max_share: 0.5 }")
-            .Replace("budget: { trials: 4,", "budget: { trials: 6,");
+            .Replace("retest: { every_trials: 4, leaders: 1, repeats: 1 }", "retest: { every_trials: 4, leaders: 2, repeats: 2, max_share: 0.5 }")
+            .Replace("budget: { trials: 4,", "budget: { trials: 8,");
         var (study, final, _) = await StudyRunner.Run(fixture.Grains, "lucky-retest", yaml);
 
         var results = await study.GetResults();
