@@ -23,6 +23,9 @@ public sealed class ClusterSlots(IClusterMembershipService membership, ITraining
     /// <summary>Every active silo's free slots (those not yet heard from count as none).</summary>
     public int ClusterFree => _silos.Values.Sum(e => Math.Max(0, e.Count.Free - e.Booked));
 
+    /// <summary>Every active silo's training slots, busy or not.</summary>
+    public int ClusterCapacity => _silos.Values.Sum(e => e.Count.Slots);
+
     public int SiloCount => Math.Max(1, _silos.Count);
 
     public bool Known(SiloAddress silo) => _silos.ContainsKey(silo);

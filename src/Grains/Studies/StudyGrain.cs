@@ -77,7 +77,8 @@ public sealed class StudyGrain(
         }
         // The choice is made once and stored: replaying or re-activating the study never changes it.
         await slots.RefreshAll();
-        var (strategy, reason) = StrategyChoice.Choose(spec.Strategy, slots.ClusterFree, slots.SiloCount);
+        // The cluster's capacity, not the load of the moment: the same cluster always chooses the same.
+        var (strategy, reason) = StrategyChoice.Choose(spec.Strategy, spec.Population.Size, slots.ClusterCapacity, slots.SiloCount);
         S.SpecText = specText;
         S.Strategy = strategy.ToString();
         S.StrategyReason = reason;

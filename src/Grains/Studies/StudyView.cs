@@ -19,7 +19,7 @@ internal static class StudyView
         var active = engine.ActiveTrials.Select(Row).ToList();
         var recent = engine.Failures.TakeLast(RecentFailureCount).Select(Failure).ToList();
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
-            spec.Budget.WallTime, engine.SearchTrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
+            spec.Budget.WallTime, engine.TrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
             engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
             engine.FailureCount, recent, Leaders(engine), Space(engine));
     }

@@ -70,6 +70,7 @@ internal static class SpecWriter
             json.WriteNumber("leaders", retest.Leaders);
             json.WriteNumber("repeats", retest.Repeats);
             if (retest.Every is { } every) json.WriteString("every", Durations.Format(every));
+            json.WriteNumber("max_share", retest.MaxShare);
             json.WriteEndObject();
 
             json.WriteStartObject("sampler");

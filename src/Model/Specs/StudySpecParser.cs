@@ -58,7 +58,8 @@ public static partial class StudySpecParser
             var objective = new ObjectiveSpec(root.OneOf("objective", SpecNames.Objectives) ?? ObjectiveMetric.Accuracy);
             var stopping = Stopping();
             var population = Population(root.Map("population"));
-            var generationSize = root.Int("generation_size", min: 1) ?? 8;
+            // By default a caviar generation is one population; pandas follow the same count.
+            var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
             var retest = Retest(root.Map("retest"));
             var sampler = Sampler();
             root.Finish();
@@ -219,13 +220,17 @@ public static partial class StudySpecParser
             var everyRounds = retest.Int("every_rounds", min: 1);
             if (everyTrials is not null && everyRounds is not null)
                 retest.Error("every_rounds", "give every_trials or every_rounds, not both");
+            var share = retest.Number("max_share");
+            if (share is not (null or (> 0 and <= 1)))
+                retest.Error("max_share", $"must lie in (0, 1], got {share}");
             var spec = new RetestSpec(
                 enabled,
                 everyRounds is null ? everyTrials ?? defaults.EveryTrials : null,
                 everyRounds,
                 retest.Int("leaders", min: 1) ?? defaults.Leaders,
                 retest.Int("repeats", min: 1) ?? defaults.Repeats,
-                Duration(retest, "every"));
+                Duration(retest, "every"),
+                share ?? defaults.MaxShare);
             retest.Finish();
             return spec;
         }

@@ -70,6 +70,9 @@ public sealed partial class StudyEngine
     public int Generation { get; private set; }
     public int EpochsUsed { get; private set; }
     public int SearchTrialsLaunched => _searchLaunched;
+
+    /// <summary>Every trial started, search and re-test: what the trial budget counts.</summary>
+    public int TrialsLaunched => _trials.Count;
     public bool IsFinished { get; private set; }
     public string? FinishReason { get; private set; }
 
@@ -118,7 +121,6 @@ public sealed partial class StudyEngine
         t.Phase = TrialPhase.Waiting;
         EpochsUsed += Spec.Budget.EpochsPerRound;
         _roundsSinceRetest++;
-        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) _noMoreLaunches = true;
 
         var step = new StepBuilder();
         // The panda babysits its own divergence (roll back, lower the rate); elsewhere a blown-up network has nothing left to give.
@@ -188,12 +190,14 @@ public sealed partial class StudyEngine
         LaunchNext(step);
     }
 
-    private bool GenerationComplete => Strategy == StudyStrategy.Caviar || PandaGenerationFull;
+    // A generation is generation_size trials sampled from one region; under caviar it is made of whole
+    // populations, so a generation_size above the population size trains several populations in turn.
+    private bool GenerationComplete => _generationTrials.Count >= Spec.GenerationSize;
 
     private void LaunchNext(StepBuilder step)
     {
-        var remaining = Spec.Budget.Trials is { } budget ? budget - _searchLaunched : int.MaxValue;
-        if (_noMoreLaunches || remaining <= 0 || (_sampler is GridSampler grid && _samples >= grid.Count))
+        var remaining = Math.Min(Math.Min(TrialsLeft, SamplesLeft), RoundsAffordable);
+        if (_noMoreLaunches || remaining <= 0)
         {
             FinalRetestOrFinish(step);
             return;
@@ -221,7 +225,13 @@ public sealed partial class StudyEngine
         return t;
     }
 
-    private double[] NextSample() => _regions[^1].Sample(_sampler.Sample(_samples++));
+    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region.
+    private double[] NextSample() => _sampler is GridSampler
+        ? _sampler.Sample(_samples++)
+        : _regions[^1].Sample(_sampler.Sample(_samples++));
+
+    /// <summary>Points the sampler can still give: a grid runs out, the others never do.</summary>
+    private int SamplesLeft => _sampler is GridSampler grid ? grid.Count - _samples : int.MaxValue;
 
     private void Stop(TrialRecord t, int round, string reason, StepBuilder step)
     {
@@ -258,19 +268,10 @@ public sealed partial class StudyEngine
         _ => d.GetType().Name.ToLowerInvariant(),
     };
 
-    /// <summary>A budget check shared by both strategies: the reason to stop, or null.</summary>
-    private string? BudgetStop(TrialRecord t)
-    {
-        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) return "epoch budget spent";
-        if (t.Rounds.Count >= t.TargetRounds) return "reached max_epochs_per_trial";
-        return null;
-    }
-
     private void EndGeneration()
     {
         var scored = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
         _generationTrials.Clear();
-        _pandasThisGeneration = 0;
         if (scored.Count == 0) return;
         _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
         Generation++;

@@ -11,10 +11,10 @@ public class RetestStudyTests
         space:
           learning_rate: { min: 1.0e-4, max: 1.0 }
         strategy: caviar
-        budget: { trials: 8, max_epochs_per_trial: 2 }
+        budget: { trials: 16, max_epochs_per_trial: 2 }
         population: { size: 4, ready_every_rounds: 100 }
         stopping: none
-        retest: { every_trials: 4, leaders: 2, repeats: 2 }
+        retest: { every_trials: 4, leaders: 2, repeats: 2, max_share: 0.5 }
         seed: 9
         """;
 

@@ -31,6 +31,17 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void Under_caviar_a_generation_holds_generation_size_trials_in_whole_populations()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 4, ready_every_rounds: 2 }\ngeneration_size: 8"));
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+
+        Assert.Equal(24, engine.SearchTrialsLaunched);
+        Assert.Equal([8, 8, 8], engine.Trials.GroupBy(t => t.Launch.Generation).Select(g => g.Count()));
+        Assert.Equal(4, engine.Regions.Count); // the full cube, then one narrowing per generation
+    }
+
+    [Fact]
     public void Coarse_to_fine_narrows_the_region_around_the_best_trials()
     {
         var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
@@ -69,6 +80,26 @@ public class StudyEngineTests
             Assert.True(source.Score > self.Score);
             // Architecture is copied, not perturbed: the weights must fit.
             Assert.Equal(source.Hyperparameters["hidden_units"], e.Hyperparameters["hidden_units"]);
+        }
+    }
+
+    [Fact]
+    public void Explore_never_changes_the_optimizer_or_batch_norm_momentum_of_a_copy()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("  hidden_units: { min: 16, max: 128 }", """
+              optimizer: [momentum, rmsprop, adam]
+              batchnorm_momentum: { min: 0.5, max: 0.999 }
+            """.TrimEnd()).Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 8, ready_every_rounds: 2, resample_probability: 1 }"));
+        var sim = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective);
+        var engine = sim.Run();
+
+        var exploits = sim.Decisions.Select(d => d.Decision).OfType<Decision.Exploit>().ToList();
+        Assert.NotEmpty(exploits);
+        foreach (var e in exploits)
+        {
+            var source = engine.Trials[e.SourceTrial].AllRounds.Single(r => r.Report.Round == e.SourceRound).Hyperparameters;
+            Assert.Equal(source["optimizer"], e.Hyperparameters["optimizer"]);
+            Assert.Equal(source["batchnorm_momentum"], e.Hyperparameters["batchnorm_momentum"]);
         }
     }
 
