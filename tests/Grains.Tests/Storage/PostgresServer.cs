@@ -62,7 +62,18 @@ internal static class PostgresServer
 
     private static async Task<string> FindOrStartAsync()
     {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given) return given;
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given)
+        {
+            try
+            {
+                await using var probe = await OpenAsync(given, "postgres");
+                return given;
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"{Variable} names a PostgreSQL server the storage tests cannot reach ({given}): {e.Message}", e);
+            }
+        }
         try
         {
             await RunScriptAsync("start");
