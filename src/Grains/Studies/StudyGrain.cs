@@ -65,7 +65,20 @@ public sealed class StudyGrain(
 
     public async Task<StudyStatus> Start(string specText)
     {
-        if (S.SpecText is not null) return await GetStatus();
+        // Reentrant: a second Start (a client's retry) waits for the first rather than starting the study twice.
+        if (_starting is null && S.SpecText is null) _starting = StartOnce(specText);
+        if (_starting is { } starting)
+        {
+            try { await starting; }
+            catch { if (_starting == starting) _starting = null; throw; }
+        }
+        return await GetStatus();
+    }
+
+    private Task? _starting;
+
+    private async Task StartOnce(string specText)
+    {
         StudySpec spec;
         try
         {
@@ -94,7 +107,6 @@ public sealed class StudyGrain(
         log.LogInformation("study {Study} started: {Strategy} ({Reason})", Id, strategy, reason);
         Carry(step, reporter: -1);
         await CompleteIfFinished();
-        return await GetStatus();
     }
 
     public async Task<TrialDecision> Report(TrialReport report)
