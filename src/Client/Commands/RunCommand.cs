@@ -22,7 +22,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
 
     public sealed class Settings : SpecSettings
     {
-        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json and silo.log (default: results/STUDY-ID)")]
+        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json, the plots, report.html and silo.log (default: results/STUDY-ID)")]
         public string? Out { get; init; }
 
         [CommandOption("--slots <N>"), Description("Training slots of the embedded silo: rounds trained at once (default: one per core)")]
@@ -56,7 +56,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             var (_, cancelledByUser) = await StudyViews.For(console).ShowWhile(show => watcher.WatchAsync(show, cancellation));
 
             var results = await study.GetResults();
-            var paths = ResultsFolder.Write(folder, results, spec.Objective.Metric.ToString().ToLowerInvariant());
+            var paths = LongOperation.Run(console, "writing results and plots",
+                step => ResultsFolder.Write(folder, results, spec.Objective.Metric.ToString().ToLowerInvariant(), step));
             ResultsSummary.Print(console, results, paths);
             return cancelledByUser ? ExitCodes.Cancelled
                 : results.Status.Phase == StudyPhase.Completed ? ExitCodes.Ok
