@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh
+bash scripts/browser.sh
 dotnet test Orleans.Tuning.sln -c Release "$@"
