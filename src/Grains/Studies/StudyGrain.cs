@@ -78,7 +78,7 @@ public sealed class StudyGrain(
         if (_engine is null) return TrialDecision.Stop("the study has not started");
         _reports++;
         var engineReport = Wire.ToReport(report.Metrics);
-        if (_engine.IsNewReport(report.Trial, engineReport.Round))
+        if (_engine.IsNewReport(report.Trial, engineReport))
         {
             S.Events.Add(new StudyEvent(StudyEventKind.Report, report.Trial, report.Metrics, null));
             _dirty = true;
