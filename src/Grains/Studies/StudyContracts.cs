@@ -35,7 +35,9 @@ public sealed record BestTrial(
     [property: Id(5)] double Spread,
     [property: Id(6)] int Runs,
     [property: Id(7)] double ValidationAccuracy,
-    [property: Id(8)] double ValidationLoss);
+    [property: Id(8)] double ValidationLoss,
+    [property: Id(9)] double? TestAccuracy = null,
+    [property: Id(10)] double? TestLoss = null);
 
 /// <summary>Where a study stands: the live view polls this.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyStatus")]
@@ -59,7 +61,9 @@ public sealed record StudyStatus(
     [property: Id(16)] int ReportsReceived,
     [property: Id(17)] string Objective,
     [property: Id(18)] int TrialsFailed,
-    [property: Id(19)] IReadOnlyList<TrialFailure> RecentFailures);
+    [property: Id(19)] IReadOnlyList<TrialFailure> RecentFailures,
+    [property: Id(20)] int RetestEpochs = 0,
+    [property: Id(21)] double RetestShareCap = 0);
 
 /// <summary>A study that cannot start or run; the message is kept across the wire, unlike most exceptions'.</summary>
 [GenerateSerializer, Alias("Orleans.Tuning.StudyException")]

@@ -162,6 +162,7 @@ public sealed class StudyGrain(
             phase = StudyPhase.Failed;
             message = _engine.FinishReason;
         }
+        if (phase == StudyPhase.Completed) S.Test = await EvaluateLeaderOnTest();
         S.Phase = phase;
         S.FinishedUtc = DateTime.UtcNow;
         S.Message = message;
@@ -170,6 +171,18 @@ public sealed class StudyGrain(
         if (reminder is not null) await this.UnregisterReminder(reminder);
         if (phase == StudyPhase.Failed) log.LogWarning("study {Study} failed: {Message}", this.GetPrimaryKeyString(), message);
         else log.LogInformation("study {Study} {Phase}: {Message}", this.GetPrimaryKeyString(), phase, message);
+    }
+
+    // Once, after the last decision: the leader's own trial measures its final checkpoint on the test part.
+    private async Task<TestResult?> EvaluateLeaderOnTest()
+    {
+        if (_engine!.Leader is not { } leader) return null;
+        try { return await Trial(leader.Trial).EvaluateTest(); }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "study {Study}: the test evaluation of trial {Trial} failed", this.GetPrimaryKeyString(), leader.Trial);
+            return null;
+        }
     }
 
     private void StartTimers()
@@ -222,7 +235,7 @@ public sealed class StudyGrain(
     private TrialPlan PlanFor(TrialLaunch l)
     {
         var spec = _spec!;
-        return new(this.GetPrimaryKeyString(), l.Number, l.Hyperparameters, DataReference.Of(spec), l.Seed,
+        return new(this.GetPrimaryKeyString(), l.Number, l.Hyperparameters, DataReference.Of(spec, l.SplitSeed), l.Seed,
             spec.Budget.EpochsPerRound, new Model.Search.Configuration(spec.Fixed));
     }
 

@@ -228,7 +228,8 @@ public sealed partial class StudyEngine
     private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
     {
         var number = _trials.Count;
-        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation);
+        var splitSeed = kind == TrialKind.Retest ? (int)(SeedFor(number) >> 33) : Spec.Seed;
+        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation, splitSeed);
         var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
         _trials.Add(record);
         _active.Add(number);
