@@ -89,8 +89,8 @@ public class PandaStudyTests
         var engine = sim.Run();
         var first = engine.Trials[0];
         var second = engine.Trials[1];
-        // The second panda of a generation perturbs the first: ×0.8 or ×1.2 in the unit cube (with this seed it does not resample).
-        var ratio = second.Launch.Point[0] / first.Launch.Point[0];
+        // The second panda of a generation perturbs the first: its learning rate ×0.8 or ×1.2 (with this seed it does not resample).
+        var ratio = second.Launch.Hyperparameters.GetDouble("learning_rate") / first.Launch.Hyperparameters.GetDouble("learning_rate");
         Assert.True(Math.Abs(ratio - 0.8) < 1e-9 || Math.Abs(ratio - 1.2) < 1e-9, $"ratio {ratio}");
         Assert.Equal(0, second.Launch.Generation);
     }
