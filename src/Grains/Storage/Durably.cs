@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Orleans.Tuning.Grains.Storage;
 
@@ -10,11 +11,12 @@ public static class Durably
 
     /// <summary>Writes <paramref name="state"/>, retrying for up to <paramref name="patience"/> (ten minutes by default).</summary>
     /// <remarks>
-    /// A write whose acknowledgement was lost may have landed: the retry then meets a newer ETag and is
-    /// refused as inconsistent. This grain is the only writer, so the stored value is ours: read the ETag
-    /// back, put our value over it, and write again.
+    /// An ETag conflict is not retried: someone else wrote the state — another activation of this grain
+    /// (this one lives on a silo declared dead, say), or our own earlier write whose acknowledgement was
+    /// lost. Either way the stored state is the truth: this activation leaves, and the next call
+    /// rebuilds the grain from storage. Overwriting it could undo a newer activation's work.
     /// </remarks>
-    public static async Task WriteAsync<T>(IPersistentState<T> state, ILogger log, TimeSpan? patience = null)
+    public static async Task WriteAsync<T>(IPersistentState<T> state, ILogger log, IGrainBase grain, TimeSpan? patience = null)
     {
         var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromMinutes(10));
         var wait = FirstRetry;
@@ -25,20 +27,18 @@ public static class Durably
                 await state.WriteStateAsync();
                 return;
             }
+            catch (InconsistentStateException e)
+            {
+                log.LogWarning("{Grain}: {State} was written by another activation ({Error}); this one steps down", grain.GrainContext.GrainId, typeof(T).Name, e.Message);
+                grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "stored state written elsewhere"));
+                throw;
+            }
             catch (Exception e) when (DateTime.UtcNow < deadline)
             {
                 log.LogWarning("writing {State} failed ({Error}); retrying in {Wait}", typeof(T).Name, e.Message, wait);
                 await Task.Delay(wait);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LastRetry.Ticks));
-                if (e is Orleans.Storage.InconsistentStateException) await Reclaim(state);
             }
         }
-    }
-
-    private static async Task Reclaim<T>(IPersistentState<T> state)
-    {
-        var ours = state.State;
-        await state.ReadStateAsync();
-        state.State = ours;
     }
 }

@@ -21,8 +21,10 @@ public sealed class MemoryStudyStore : IStudyStore
         {
             if (firstSeq > s.Events.Count)
                 throw new InvalidOperationException($"study {studyId}: events from {firstSeq} appended after only {s.Events.Count}");
-            // A retry of a batch already stored appends only what is new.
-            for (var i = (int)(s.Events.Count - firstSeq); i < events.Count; i++) s.Events.Add(events[i]);
+            // A retry of a batch already stored appends only what is new; what it overlaps must be its own.
+            var skip = (int)Math.Min(s.Events.Count - firstSeq, events.Count);
+            StudyLogConflict.ThrowIfForeign(studyId, firstSeq, events, s.Events.GetRange((int)firstSeq, skip));
+            for (var i = skip; i < events.Count; i++) s.Events.Add(events[i]);
         }
         return Task.CompletedTask;
     }

@@ -64,8 +64,10 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
         var end = await StoredEnd(connection, studyId);
         if (firstSeq > end) throw new InvalidOperationException($"study {studyId}: events from {firstSeq} appended after only {end}");
         var skip = (int)Math.Min(end - firstSeq, events.Count);
+        // Stored events we are about to skip must be ours (a lost acknowledgement), not another activation's.
+        if (skip > 0) StudyLogConflict.ThrowIfForeign(studyId, firstSeq, events, (await ReadEventsAsync(studyId)).Skip((int)firstSeq).Take(skip).ToList());
         if (skip == events.Count) return;
-        // No ON CONFLICT: a row at `end` can only come from a second writer, and the failed append is retried past it.
+        // No ON CONFLICT: a row at `end` can only come from a second writer; the retry then finds its events and refuses them.
         await using (var insert = new NpgsqlCommand("INSERT INTO study_events (study_id, seq, count, payload) VALUES ($1, $2, $3, $4)", connection))
         {
             insert.Parameters.Add(new() { Value = studyId });
@@ -127,7 +129,9 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
             "ON CONFLICT (study_id) DO UPDATE SET name = EXCLUDED.name, phase = EXCLUDED.phase, strategy = EXCLUDED.strategy, " +
             "strategy_reason = EXCLUDED.strategy_reason, finished_at = EXCLUDED.finished_at, message = EXCLUDED.message, " +
             "trials_launched = EXCLUDED.trials_launched, epochs_used = EXCLUDED.epochs_used, best_trial = EXCLUDED.best_trial, " +
-            "best_score = EXCLUDED.best_score, status = EXCLUDED.status, summary = COALESCE(EXCLUDED.summary, studies.summary), updated_at = now()");
+            "best_score = EXCLUDED.best_score, status = EXCLUDED.status, summary = COALESCE(EXCLUDED.summary, studies.summary), updated_at = now() " +
+            // A finished study's row is final: a stale activation waking up must not turn it back to running.
+            "WHERE studies.phase = 'running'");
         Add(study, p.StudyId, s.Name, p.SpecText, s.Phase.ToString().ToLowerInvariant(), s.Strategy, s.StrategyReason,
             DateTime.SpecifyKind(s.StartedUtc, DateTimeKind.Utc),
             s.Phase is StudyPhase.Running or StudyPhase.NotStarted ? null : DateTime.SpecifyKind(s.StartedUtc + s.Elapsed, DateTimeKind.Utc),
@@ -142,7 +146,8 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
                 "INSERT INTO trials (study_id, trial, kind, retest_of, generation, hyperparameters, state, failure, last_score, rounds) " +
                 "VALUES ($1, $2, $3, $4, $5, $6::json, $7, $8, $9, $10) ON CONFLICT (study_id, trial) DO UPDATE SET " +
                 "hyperparameters = EXCLUDED.hyperparameters, state = EXCLUDED.state, failure = EXCLUDED.failure, " +
-                "last_score = EXCLUDED.last_score, rounds = EXCLUDED.rounds");
+                "last_score = EXCLUDED.last_score, rounds = GREATEST(trials.rounds, EXCLUDED.rounds) " +
+                "WHERE trials.state IN ('running', 'waiting')");
             Add(trial, p.StudyId, t.Trial, t.Kind, t.RetestOf, t.Generation, Json(t.Hyperparameters), t.State, t.Failure, t.LastScore, t.Rounds);
             batch.BatchCommands.Add(trial);
         }
@@ -152,7 +157,10 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
                 "INSERT INTO trial_rounds (study_id, trial, seq, round, kind, retest_of, generation, epochs, train_loss, validation_loss, " +
                 "validation_accuracy, learning_rate, score, decision, failure, hyperparameters) " +
                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::json) " +
-                "ON CONFLICT (study_id, trial, seq) DO UPDATE SET decision = EXCLUDED.decision, failure = EXCLUDED.failure");
+                "ON CONFLICT (study_id, trial, seq) DO UPDATE SET " +
+                // A round's decision is only ever added, never taken back (a stale writer knows less, not more).
+                "decision = CASE WHEN EXCLUDED.decision = '' THEN trial_rounds.decision ELSE EXCLUDED.decision END, " +
+                "failure = COALESCE(EXCLUDED.failure, trial_rounds.failure)");
             Add(round, p.StudyId, r.Trial, seq, r.Round, r.Kind, r.RetestOf, r.Generation, r.Epochs, r.TrainLoss, r.ValidationLoss,
                 r.ValidationAccuracy, r.LearningRate, r.Score, r.Decision, r.Failure, Json(r.Hyperparameters));
             batch.BatchCommands.Add(round);

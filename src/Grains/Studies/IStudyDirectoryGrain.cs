@@ -35,13 +35,13 @@ public sealed class StudyDirectoryGrain(
         if (state.State.Studies.Contains(studyId) && state.State.Running.Contains(studyId)) return;
         if (!state.State.Studies.Contains(studyId)) state.State.Studies.Add(studyId);
         state.State.Running.Add(studyId);
-        await Storage.Durably.WriteAsync(state, log);
+        await Storage.Durably.WriteAsync(state, log, this);
     }
 
     public async Task Finished(string studyId)
     {
         if (!state.State.Running.Remove(studyId)) return;
-        await Storage.Durably.WriteAsync(state, log);
+        await Storage.Durably.WriteAsync(state, log, this);
     }
 
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Studies]);

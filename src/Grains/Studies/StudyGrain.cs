@@ -98,7 +98,7 @@ public sealed class StudyGrain(
         S.StrategyReason = reason;
         S.StartedUtc = DateTime.UtcNow;
         S.Phase = StudyPhase.Running;
-        await Durably.WriteAsync(state, log);
+        await Durably.WriteAsync(state, log, this);
         _spec = spec;
         _engine = new StudyEngine(spec, strategy);
         var step = _engine.Start();
@@ -129,7 +129,7 @@ public sealed class StudyGrain(
         }
         var step = _engine.Report(report.Trial, engineReport);
         // A duplicate's answer is waited for too: the first copy's event may still be on its way to the store.
-        await Log.DurableAsync();
+        await Durable();
         Carry(step, reporter: report.Trial);
         await CompleteIfFinished();
         return Wire.ToWire(step.For(report.Trial, engineReport.Round));
@@ -141,7 +141,7 @@ public sealed class StudyGrain(
         Log.Record(new StudyEvent(StudyEventKind.Failed, trial, null, message));
         _projector.Touch(trial);
         var step = _engine.TrialFailed(trial, message);
-        await Log.DurableAsync();
+        await Durable();
         Carry(step, reporter: -1);
         await CompleteIfFinished();
     }
@@ -186,7 +186,7 @@ public sealed class StudyGrain(
     {
         Log.Record(new StudyEvent(StudyEventKind.Expired, -1, null, reason));
         var step = _engine!.Expire(reason);
-        await Log.DurableAsync();
+        await Durable();
         Carry(step, reporter: -1);
         await Complete(phase, reason);
     }
@@ -226,7 +226,7 @@ public sealed class StudyGrain(
         S.Phase = phase;
         S.FinishedUtc = DateTime.UtcNow;
         S.Message = message;
-        await Durably.WriteAsync(state, log);
+        await Durably.WriteAsync(state, log, this);
         try { await Flush(final: true); }
         catch (Exception e) { log.LogWarning("study {Study}: final projection write failed, the timer will retry: {Error}", Id, e.Message); }
         await GrainFactory.GetGrain<IStudyDirectoryGrain>(0).Finished(Id);
@@ -265,7 +265,7 @@ public sealed class StudyGrain(
         if (S.Phase != StudyPhase.Running) return Task.CompletedTask;
         Log.Record(new StudyEvent(StudyEventKind.RetestRequested, -1, null, null));
         _engine!.RequestRetest();
-        return Log.DurableAsync();
+        return Durable();
     }
 
     private async Task CheckClock()
@@ -274,14 +274,34 @@ public sealed class StudyGrain(
         if (DateTime.UtcNow - S.StartedUtc >= wall) await Expire("wall time spent", StudyPhase.Completed);
     }
 
+    // Every decision waits on this. A conflict means another activation owns the log now (this one was on a
+    // silo declared dead, say): stop writing anything and leave, so the next call rebuilds the study from the log.
+    private async Task Durable()
+    {
+        try
+        {
+            await Log.DurableAsync();
+        }
+        catch (StudyLogConflict e)
+        {
+            log.LogWarning("study {Study}: {Conflict}; this activation steps down", Id, e.Message);
+            _stale = true;
+            this.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private bool _stale;
+
     // The queryable tables trail the log by at most a flush interval; they are derived data.
     private async Task Flush(bool final)
     {
-        if (_engine is null || S.SpecText is null) return;
-        if (Log.HasPending) await Log.DurableAsync();
+        if (_engine is null || S.SpecText is null || _stale) return;
+        if (Log.HasPending) await Durable();
+        final |= S.Phase != StudyPhase.Running && !_projector.FinalWritten;
         if (!_projector.HasChanges && !final) return;
         var status = StudyView.Status(Id, S, _engine, _reports);
-        await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports), final);
+        await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports, withRows: false), final);
     }
 
     // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).

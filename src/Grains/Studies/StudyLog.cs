@@ -45,6 +45,10 @@ internal sealed class StudyLog(string studyId, IStudyStore store, ILogger log)
                 if (_writing is null || _writing.IsCompleted) _writing = WriteAsync();
                 await _writing;
             }
+            catch (StudyLogConflict)
+            {
+                throw; // not a passing failure: this activation is stale, and retrying would only repeat it
+            }
             catch (Exception e)
             {
                 log.LogWarning("study {Study}: storing events failed ({Error}); retrying in {Wait}", studyId, e.Message, wait);

@@ -31,6 +31,9 @@ internal sealed class StudyProjector
 
     public bool HasChanges => _touched.Count > 0 || _statusChanged;
 
+    /// <summary>The summary of a finished study has been written; until then every flush tries again.</summary>
+    public bool FinalWritten { get; private set; }
+
     /// <summary>Writes what changed; on failure it is all kept for the next attempt.</summary>
     public async Task WriteAsync(IStudyStore store, string id, string specText, StudyStatus status, StudyEngine engine, Func<StudyResults> summary, bool final)
     {
@@ -54,6 +57,7 @@ internal sealed class StudyProjector
             var withSummary = final || ++_flushes % FlushesPerSummary == 0;
             await store.WriteProjectionAsync(new StudyProjection(id, specText, status, trials, rounds, withSummary ? summary() : null));
             foreach (var number in touched) _roundsWritten[number] = Math.Max(1, engine.Trials[number].AllRounds.Count);
+            if (final) FinalWritten = true;
         }
         catch
         {

@@ -55,11 +55,12 @@ internal static class StudyView
         _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, "a scale the views do not know"),
     };
 
-    public static StudyResults Results(string id, StudyGrainState s, StudyEngine? engine, int reports)
+    public static StudyResults Results(string id, StudyGrainState s, StudyEngine? engine, int reports, bool withRows = true)
     {
         var status = Status(id, s, engine, reports);
         if (engine is null) return new StudyResults(status, [], [], [], []);
-        var rows = engine.Trials.SelectMany(Rows).ToList();
+        // The projection's summary leaves the rows out: they are in the store already, and building them costs the whole history.
+        List<ResultRow> rows = withRows ? [.. engine.Trials.SelectMany(Rows)] : [];
         var ranking = engine.Ranking()
             .Select(r => new RankedRow(r.Trial, r.Mean, r.Spread, r.Runs, engine.Trials[r.Trial].LastScore, engine.RetestScores(r.Trial)))
             .ToList();

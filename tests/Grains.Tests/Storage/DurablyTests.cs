@@ -10,27 +10,29 @@ namespace Orleans.Tuning.Grains.Tests.Storage;
 public sealed class DurablyTests(DurablyTests.LossySilo silo) : IClassFixture<DurablyTests.LossySilo>
 {
     [Fact]
-    public async Task A_write_whose_acknowledgement_was_lost_lands_once_and_the_grain_writes_on()
+    public async Task A_write_whose_acknowledgement_was_lost_lands_once_and_the_next_activation_writes_on_from_it()
     {
         var key = "study-" + Guid.NewGuid().ToString("N") + "/0";
         var writer = silo.Grains.GetGrain<IDurableWriterGrain>(key);
         await writer.Activate();
 
         silo.Proxy.LoseTheAnswerTo("orleans_storage_write");
-        await writer.Write("round 1", 2 << 20);
+        // The retry meets the write that landed (a newer ETag): never overwrite what another writer may
+        // have stored — this activation steps down instead, and the stored state stays the truth.
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => writer.Write("round 1", 2 << 20));
 
         Assert.Equal(1, silo.Proxy.AnswersLost);
         var stored = await ReadAsync(key);
         Assert.Equal("round 1", stored.State!.Note);
         Assert.Equal(2 << 20, stored.State.Checkpoint!.Length);
-        // Two versions: the write whose answer was lost, then ours put over it once its ETag was read back.
-        Assert.Equal("2", stored.ETag);
+        Assert.Equal("1", stored.ETag);
 
-        // The grain holds the stored ETag again: its next write is an ordinary one.
+        // The next call meets a new activation, which read the stored state and its ETag: it writes on normally.
+        Assert.Equal("round 1", await writer.Note());
         await writer.Write("round 2", 1024);
         var next = await ReadAsync(key);
         Assert.Equal("round 2", next.State!.Note);
-        Assert.Equal("3", next.ETag);
+        Assert.Equal("2", next.ETag);
         Assert.Equal(1, silo.Proxy.AnswersLost);
     }
 
@@ -67,6 +69,8 @@ public interface IDurableWriterGrain : IGrainWithStringKey
     [Alias("Activate")] Task Activate();
 
     [Alias("Write")] Task Write(string note, int checkpointBytes);
+
+    [Alias("Note")] Task<string?> Note();
 }
 
 /// <summary>A grain that writes a trial's state as a trial does, through <see cref="Durably"/>.</summary>
@@ -84,6 +88,8 @@ public sealed class DurableWriterGrain(
     {
         state.State.Note = note;
         state.State.Checkpoint = new byte[checkpointBytes];
-        await Durably.WriteAsync(state, log, TimeSpan.FromMinutes(1));
+        await Durably.WriteAsync(state, log, this, TimeSpan.FromMinutes(1));
     }
+
+    public Task<string?> Note() => Task.FromResult(state.State.Note);
 }
