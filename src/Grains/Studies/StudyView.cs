@@ -19,9 +19,9 @@ internal static class StudyView
         var active = engine.ActiveTrials.Select(Row).ToList();
         var recent = engine.Failures.TakeLast(RecentFailureCount).Select(Failure).ToList();
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
-            spec.Budget.WallTime, engine.SearchTrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
-            engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
-            engine.FailureCount, recent, Leaders(engine), Space(engine));
+            spec.Budget.WallTime, engine.TrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
+            engine.Generation, active, Best(engine, s.Test), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
+            engine.FailureCount, recent, Leaders(engine), Space(engine), engine.RetestEpochs, engine.RetestShareCap);
     }
 
     // The live leaderboard's length: enough to see who is close behind the leader, short enough for a terminal.
@@ -71,7 +71,7 @@ internal static class StudyView
     }
 
     // One row per round; a failure is written on the trial's last row, or on a row of its own if it never reported.
-    private static IEnumerable<ResultRow> Rows(TrialRecord t)
+    public static IEnumerable<ResultRow> Rows(TrialRecord t)
     {
         var rounds = t.AllRounds;
         if (rounds.Count == 0)
@@ -92,14 +92,15 @@ internal static class StudyView
 
     private static TrialFailure Failure(TrialRecord t) => new(t.Number, t.Rounds.Count, t.Failure ?? "failed");
 
-    private static BestTrial? Best(StudyEngine engine)
+    private static BestTrial? Best(StudyEngine engine, Trials.TestResult? test)
     {
         if (engine.Leader is not { } top) return null;
         var t = engine.Trials[top.Trial];
         var last = t.Rounds[^1].Report;
         var metric = engine.Spec.Objective.Metric.ToString().ToLowerInvariant();
         return new BestTrial(t.Number, AllHyperparameters(engine.Spec, t), metric, t.LastScore, top.Mean, top.Spread, top.Runs,
-            last.ValidationAccuracy, last.ValidationLoss);
+            last.ValidationAccuracy, last.ValidationLoss,
+            test?.Trial == t.Number ? test.Accuracy : null, test?.Trial == t.Number ? test.Loss : null);
     }
 
     // Every hyperparameter the trial trained with, so best.json can be used as it is.
@@ -114,9 +115,12 @@ internal static class StudyView
     {
         var last = t.Rounds.Count > 0 ? t.Rounds[^1].Report : null;
         return new TrialRow(t.Number, Kind(t), t.Hyperparameters, t.Rounds.Count, last?.ValidationAccuracy, last?.ValidationLoss,
-            last is null ? null : t.LastScore, t.Phase.ToString().ToLowerInvariant(), t.Note);
+            last is null ? null : t.LastScore, State(t), t.Note);
     }
 
-    private static string Kind(TrialRecord t) =>
+    public static string State(TrialRecord t) =>
+        t.Failure is not null && t.Phase == TrialPhase.Stopped ? "diverged" : t.Phase.ToString().ToLowerInvariant();
+
+    public static string Kind(TrialRecord t) =>
         t.Kind == TrialKind.Retest ? $"retest of {t.Launch.RetestOf}" : "trial";
 }

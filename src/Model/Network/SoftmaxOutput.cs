@@ -31,7 +31,9 @@ internal sealed class SoftmaxOutput
 
     public void Initialise(Rng rng)
     {
-        var std = Math.Sqrt(2.0 / Weights.Matrix.ColumnCount);
+        // Xavier/LeCun, 1/fan_in, not He's 2/fan_in: He's factor 2 makes up for a ReLU zeroing half
+        // its inputs, and no ReLU follows the logits; doubled logit variance only starts training overconfident.
+        var std = Math.Sqrt(1.0 / Weights.Matrix.ColumnCount);
         for (var i = 0; i < Weights.Length; i++) Weights.Value[i] = (float)(rng.NextGaussian() * std);
         Array.Clear(Bias.Value);
     }

@@ -76,8 +76,10 @@ public sealed class Trainer
         long correct = 0, seen = 0;
         for (var start = 0; start < _order.Length; start += _batches.Size)
         {
-            // Batch norm needs two samples; a last batch of one is left for the next epoch's shuffle.
-            if (_order.Length - start < 2) break;
+            // A short last batch is dropped (PyTorch's drop_last), its samples left to the next epoch's shuffle:
+            // batch norm's mean and variance over a handful of samples are noise, and that noise would enter
+            // the running averages used at test time. Under half a batch is short; two samples is the floor for a variance.
+            if (_order.Length - start < Math.Max(2, _batches.Size / 2)) break;
             var (x, y) = _batches.Gather(_order, start);
             var result = Network.TrainStep(x, y);
             Steps++;

@@ -1,12 +1,14 @@
 namespace Orleans.Tuning.Model.Scheduling;
 
-/// <summary>Asynchronous successive halving: at each rung a trial goes on only if its score is in the top 1/η of the scores recorded there so far.</summary>
+/// <summary>Successive halving: at each rung a trial goes on only if its score is in the top 1/η of the scores recorded there.</summary>
 /// <remarks>
-/// Follows Ray Tune's AsyncHyperBand with one bracket. Rungs sit at minRounds·η^k ≤ maxRounds.
-/// A trial reaching a rung is compared with the scores recorded there before it (cutoff = the
-/// (1 − 1/η) quantile), then recorded; the first arrival always continues. Being asynchronous,
-/// no trial ever waits for a rung to fill, which is what keeps every training slot busy.
-/// Every trial stops at maxRounds.
+/// Follows Ray Tune's AsyncHyperBand with one bracket. Rungs sit at minRounds·η^k ≤ maxRounds,
+/// and minRounds is the grace period: no trial stops before it. A trial reaching a rung is
+/// compared with the other scores recorded there (cutoff = their (1 − 1/η) quantile); with none,
+/// it continues. Arriving one at a time this is the asynchronous rule, where no trial waits for
+/// a rung to fill. Arriving together at a barrier (a lockstep population), all scores are
+/// recorded first, so it is synchronous successive halving: the top 1/η of the population goes
+/// on, whatever their trial numbers. Every trial stops at maxRounds.
 /// </remarks>
 public sealed class Asha : ReplayableScheduler
 {
@@ -17,9 +19,9 @@ public sealed class Asha : ReplayableScheduler
     public Asha(int maxRounds, int minRounds = 1, int reductionFactor = 3)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minRounds, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRounds, minRounds);
         ArgumentOutOfRangeException.ThrowIfLessThan(reductionFactor, 2);
-        this.maxRounds = maxRounds;
+        // A grace period longer than the trials means no rung at all: every trial runs to the end.
+        this.maxRounds = Math.Max(1, maxRounds);
         this.reductionFactor = reductionFactor;
         var milestones = new List<int>();
         // Integer arithmetic: Ray's log-ratio can round 2.9999 down and lose the top rung.
@@ -30,30 +32,36 @@ public sealed class Asha : ReplayableScheduler
 
     public IReadOnlyList<int> Milestones => rungs.Select(r => r.Round).ToArray();
 
-    protected override StopDecision Decide(RoundResult result)
+    // The highest rung reached and not yet recorded: a trial that skipped a rung is judged once, where it is.
+    protected override void Record(RoundResult result)
     {
-        StopDecision decision = new StopDecision.Continue();
-        // The highest rung reached and not yet recorded: a trial that skipped a rung is judged once, where it is.
-        var rung = rungs.LastOrDefault(r => r.Round <= result.Round);
+        var rung = RungAt(result.Round);
         if (rung is not null && !rung.Recorded.ContainsKey(result.Trial))
-        {
-            if (rung.Recorded.Count > 0)
-            {
-                var cutoff = Quantiles.Of(rung.Recorded.Values, 1 - 1.0 / reductionFactor);
-                if (result.Score < cutoff)
-                    decision = new StopDecision.Stop($"trial {result.Trial}: score {result.Score:G4} at rung {rung.Round} is below the top-1/{reductionFactor} cutoff {cutoff:G4}");
-            }
-            rung.Recorded[result.Trial] = result.Score;
-        }
-        return result.Round >= maxRounds
-            ? new StopDecision.Stop($"trial {result.Trial}: reached the last round ({maxRounds})")
-            : decision;
+            rung.Recorded[result.Trial] = (result.Round, result.Score);
     }
+
+    protected override StopDecision Judge(RoundResult result)
+    {
+        if (result.Round >= maxRounds)
+            return new StopDecision.Stop($"trial {result.Trial}: reached the last round ({maxRounds})");
+        var rung = RungAt(result.Round);
+        if (rung is null || rung.Recorded[result.Trial].Round != result.Round)
+            return new StopDecision.Continue();
+        var others = rung.Recorded.Where(r => r.Key != result.Trial).Select(r => r.Value.Score).ToArray();
+        if (others.Length == 0)
+            return new StopDecision.Continue();
+        var cutoff = Quantiles.Of(others, 1 - 1.0 / reductionFactor);
+        return result.Score < cutoff
+            ? new StopDecision.Stop($"trial {result.Trial}: score {result.Score:G4} at rung {rung.Round} is below the top-1/{reductionFactor} cutoff {cutoff:G4}")
+            : new StopDecision.Continue();
+    }
+
+    private Rung? RungAt(int round) => rungs.LastOrDefault(r => r.Round <= round);
 
     private sealed class Rung(int round)
     {
         public int Round { get; } = round;
 
-        public Dictionary<int, double> Recorded { get; } = [];
+        public Dictionary<int, (int Round, double Score)> Recorded { get; } = [];
     }
 }

@@ -5,6 +5,8 @@ public sealed class NoStopping : IStoppingScheduler
 {
     public StopDecision OnResult(RoundResult result) => new StopDecision.Continue();
 
+    public IReadOnlyList<StopDecision> OnResults(IReadOnlyList<RoundResult> results) => [.. results.Select(OnResult)];
+
     // Nothing to remember: the decision never depends on what was seen.
     public IReadOnlyList<RoundResult> History => [];
 }

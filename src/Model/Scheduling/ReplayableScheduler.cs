@@ -1,6 +1,12 @@
 namespace Orleans.Tuning.Model.Scheduling;
 
 /// <summary>Base for schedulers whose state is the results they have seen: keeps the history and makes duplicate reports harmless.</summary>
+/// <remarks>
+/// A scheduler is split in two steps so one rule serves both arrival patterns: <see cref="Record"/>
+/// remembers a result, <see cref="Judge"/> compares it with the <em>other</em> trials' results.
+/// One at a time, a result is judged against those before it; at a barrier, all are recorded
+/// before any is judged, which is synchronous successive halving for ASHA.
+/// </remarks>
 public abstract class ReplayableScheduler : IStoppingScheduler
 {
     private readonly List<RoundResult> history = [];
@@ -8,23 +14,44 @@ public abstract class ReplayableScheduler : IStoppingScheduler
 
     public IReadOnlyList<RoundResult> History => history;
 
-    public StopDecision OnResult(RoundResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Round < 1)
-            throw new ArgumentOutOfRangeException(nameof(result), result.Round, "rounds are counted from 1");
-        if (decided.TryGetValue((result.Trial, result.Round), out var earlier))
-            return earlier;
+    public StopDecision OnResult(RoundResult result) => OnResults([result])[0];
 
-        // A diverged trial reports NaN; it cannot come back, and a NaN in a median or a rung would poison everyone's cutoff.
-        var decision = double.IsNaN(result.Score)
-            ? new StopDecision.Stop($"trial {result.Trial}: score is not a number at round {result.Round}")
-            : Decide(result);
+    public IReadOnlyList<StopDecision> OnResults(IReadOnlyList<RoundResult> results)
+    {
+        var decisions = new StopDecision?[results.Count];
+        var fresh = new List<int>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            ArgumentNullException.ThrowIfNull(result);
+            if (result.Round < 1)
+                throw new ArgumentOutOfRangeException(nameof(results), result.Round, "rounds are counted from 1");
+            if (decided.TryGetValue((result.Trial, result.Round), out var earlier))
+                decisions[i] = earlier;
+            // A diverged trial reports NaN; it cannot come back, and a NaN in a median or a rung would poison everyone's cutoff.
+            else if (double.IsNaN(result.Score))
+                decisions[i] = Remember(result, new StopDecision.Stop($"trial {result.Trial}: score is not a number at round {result.Round}"));
+            else
+            {
+                Record(result);
+                fresh.Add(i);
+            }
+        }
+        foreach (var i in fresh)
+            decisions[i] = Remember(results[i], Judge(results[i]));
+        return [.. decisions.Select(d => d!)];
+    }
+
+    /// <summary>Remembers a result with a real score, for this and later judgements.</summary>
+    protected abstract void Record(RoundResult result);
+
+    /// <summary>Decides on a recorded result by comparing it with the other trials' recorded results.</summary>
+    protected abstract StopDecision Judge(RoundResult result);
+
+    private StopDecision Remember(RoundResult result, StopDecision decision)
+    {
         history.Add(result);
         decided[(result.Trial, result.Round)] = decision;
         return decision;
     }
-
-    /// <summary>Decides on a new result with a real score and records whatever the next decisions need.</summary>
-    protected abstract StopDecision Decide(RoundResult result);
 }

@@ -6,13 +6,14 @@ public static class StoppingScheduler
     public static IReadOnlyList<string> Kinds { get; } = ["none", "median", "asha"];
 
     /// <summary>A fresh scheduler; the options a kind does not use are ignored.</summary>
+    /// <param name="graceRounds">Rounds every trial trains before it can be stopped: median's grace period, and ASHA's first rung sits just after it.</param>
     public static IStoppingScheduler Create(
-        string kind, int maxRounds, int graceRounds = 1, int minTrials = 3, int minRounds = 1, int reductionFactor = 3) =>
+        string kind, int maxRounds, int graceRounds = 1, int minTrials = 3, int reductionFactor = 3) =>
         kind.Trim().ToLowerInvariant() switch
         {
             "none" => new NoStopping(),
             "median" => new MedianStopping(graceRounds, minTrials),
-            "asha" => new Asha(maxRounds, minRounds, reductionFactor),
+            "asha" => new Asha(maxRounds, minRounds: graceRounds + 1, reductionFactor),
             _ => throw new ArgumentException($"unknown scheduler '{kind}' (expected one of: {string.Join(", ", Kinds)})", nameof(kind)),
         };
 

@@ -7,7 +7,7 @@ namespace Orleans.Tuning.Model.Specs;
 /// <param name="Lower">Values must be above this (or at least this, when <paramref name="LowerInclusive"/>).</param>
 /// <param name="Below">Values must be below this, when given.</param>
 /// <param name="Choices">The names a categorical hyperparameter takes; null for a numeric one.</param>
-/// <param name="IsArchitecture">True when the value shapes the weights or their batches, so it cannot change when a trial copies another's weights.</param>
+/// <param name="IsArchitecture">True when the value shapes the weights, their batches or the state a checkpoint carries, so it cannot change when a trial copies another's weights.</param>
 public sealed record Hyperparameter(
     string Name,
     string Description,

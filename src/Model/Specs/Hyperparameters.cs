@@ -36,10 +36,14 @@ public static class Hyperparameters
     // Batch norm needs two samples per batch for a variance.
     public static Hyperparameter BatchSize { get; } = new("batch_size", "mini-batch size", 64, ScaleKind.IntLog, Lower: 2, IsInteger: true, IsArchitecture: true);
 
+    // Architecture-like: a checkpoint's moments and step count belong to its optimizer; switched
+    // mid-training, Adam would start from RMSprop's moments with its bias correction long gone.
     public static Hyperparameter Optimizer { get; } = new("optimizer", "the update rule", "adam", ScaleKind.Categorical,
-        Choices: Network.Optimizers.Optimizer.Names);
+        Choices: Network.Optimizers.Optimizer.Names, IsArchitecture: true);
 
-    public static Hyperparameter BatchNormMomentum { get; } = new("batchnorm_momentum", "β of batch norm's running mean and variance", 0.9, ScaleKind.OneMinusLog, Lower: 0, Below: 1);
+    // Architecture-like: it is part of the network a checkpoint rebuilds, so a resumed trial keeps the value it started with.
+    public static Hyperparameter BatchNormMomentum { get; } = new("batchnorm_momentum", "β of batch norm's running mean and variance", 0.9, ScaleKind.OneMinusLog, Lower: 0, Below: 1,
+        IsArchitecture: true);
 
     public static IReadOnlyList<Hyperparameter> All { get; } =
     [
@@ -56,6 +60,9 @@ public static class Hyperparameters
     public static Hyperparameter Get(string name) =>
         ByName.TryGetValue(name, out var h) ? h : throw new ArgumentException($"unknown hyperparameter '{name}'{DidYouMean.Hint(name, Names)}");
 
-    /// <summary>True for the hyperparameters that shape the weights or their batches (layers, hidden_units, batch_size): population exploit may not change them when it copies weights.</summary>
+    /// <summary>
+    /// True for the hyperparameters fixed for a trial's life (layers, hidden_units, batch_size, optimizer, batchnorm_momentum):
+    /// they shape the weights, their batches or the state a checkpoint carries, so population explore never changes them.
+    /// </summary>
     public static bool IsArchitecture(string name) => Get(name).IsArchitecture;
 }

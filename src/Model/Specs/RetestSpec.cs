@@ -4,4 +4,5 @@ namespace Orleans.Tuning.Model.Specs;
 /// <param name="EveryTrials">Re-test after this many more trials complete; null when <paramref name="EveryRounds"/> is used.</param>
 /// <param name="EveryRounds">Re-test after this many more rounds are reported; null when <paramref name="EveryTrials"/> is used.</param>
 /// <param name="Every">Also re-test when this much wall time has passed since the last re-test (a timer; the re-test starts at the next generation boundary).</param>
-public sealed record RetestSpec(bool Enabled = true, int? EveryTrials = 8, int? EveryRounds = null, int Leaders = 3, int Repeats = 2, TimeSpan? Every = null);
+/// <param name="MaxShare">The share of the study's budget re-tests may take, so they leave most of it to search.</param>
+public sealed record RetestSpec(bool Enabled = true, int? EveryTrials = 8, int? EveryRounds = null, int Leaders = 3, int Repeats = 2, TimeSpan? Every = null, double MaxShare = 0.15);

@@ -21,6 +21,15 @@ internal static class SpecWriter
             if (spec.Data.LabelsPath is { } labels)
                 json.WriteString("labels_path", labels);
             json.WriteNumber("validation_fraction", spec.Data.ValidationFraction);
+            if (spec.Data.TestPath is { } testPath)
+            {
+                json.WriteString("test_path", testPath);
+                if (spec.Data.TestLabelsPath is { } testLabels) json.WriteString("test_labels_path", testLabels);
+            }
+            else
+            {
+                json.WriteNumber("test_fraction", spec.Data.TestFraction);
+            }
             json.WriteEndObject();
 
             json.WriteStartObject("space");
@@ -70,6 +79,7 @@ internal static class SpecWriter
             json.WriteNumber("leaders", retest.Leaders);
             json.WriteNumber("repeats", retest.Repeats);
             if (retest.Every is { } every) json.WriteString("every", Durations.Format(every));
+            json.WriteNumber("max_share", retest.MaxShare);
             json.WriteEndObject();
 
             json.WriteStartObject("sampler");

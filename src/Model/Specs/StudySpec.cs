@@ -4,7 +4,7 @@ namespace Orleans.Tuning.Model.Specs;
 
 /// <summary>A validated study: what to search, on which data, how, and for how long. Build it with <see cref="StudySpecParser"/>.</summary>
 /// <param name="Fixed">Hyperparameters set to one value for every trial; those neither searched nor fixed take their defaults.</param>
-/// <param name="GenerationSize">Trials sampled per generation; the region narrows coarse-to-fine between generations.</param>
+/// <param name="GenerationSize">Trials sampled per generation (under caviar, in whole populations); the region narrows coarse-to-fine between generations. Defaults to the population size.</param>
 public sealed record StudySpec(
     string Name,
     DataSpec Data,

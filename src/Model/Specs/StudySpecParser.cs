@@ -58,7 +58,8 @@ public static partial class StudySpecParser
             var objective = new ObjectiveSpec(root.OneOf("objective", SpecNames.Objectives) ?? ObjectiveMetric.Accuracy);
             var stopping = Stopping();
             var population = Population(root.Map("population"));
-            var generationSize = root.Int("generation_size", min: 1) ?? 8;
+            // By default a caviar generation is one population; pandas follow the same count.
+            var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
             var retest = Retest(root.Map("retest"));
             var sampler = Sampler();
             root.Finish();
@@ -85,6 +86,23 @@ public static partial class StudySpecParser
             var fraction = data.Number("validation_fraction");
             if (fraction is not (null or (> 0 and < 1)))
                 data.Error("validation_fraction", $"must lie strictly between 0 and 1, got {fraction}");
+            var testPath = Resolve(data, "test_path", data.Text("test_path"), baseDirectory);
+            var testLabels = Resolve(data, "test_labels_path", data.Text("test_labels_path"), baseDirectory);
+            var testFraction = data.Number("test_fraction");
+            if (testFraction is not (null or (>= 0 and < 1)))
+                data.Error("test_fraction", $"must lie in [0, 1), got {testFraction}");
+            if (testFraction is not null && testPath is not null)
+                data.Error("test_fraction", "give test_fraction or test_path, not both: a test file is the test part");
+            if (testLabels is not null && testPath is null)
+                data.Error("test_labels_path", "applies only with test_path");
+            if (testPath is not null)
+            {
+                var testCsv = testPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+                if (testCsv && testLabels is not null)
+                    data.Error("test_labels_path", "a CSV test file carries its labels in its 'label' column; remove test_labels_path");
+                if (!testCsv && testLabels is null)
+                    data.Error("test_labels_path", "required: data.test_path is not a .csv file, so it is read as IDX images, which need an IDX labels file");
+            }
             if (path is not null)
             {
                 var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -94,7 +112,7 @@ public static partial class StudySpecParser
                     data.Error("labels_path", "required: data.path is not a .csv file, so it is read as IDX images, which need an IDX labels file");
             }
             data.Finish();
-            return path is null ? null : new DataSpec(path, labels, fraction ?? 0.2);
+            return path is null ? null : new DataSpec(path, labels, fraction ?? 0.2, testPath is null ? testFraction ?? 0.2 : 0, testPath, testLabels);
         }
 
         private static string? Resolve(SpecReader data, string key, string? path, string? baseDirectory)
@@ -219,13 +237,17 @@ public static partial class StudySpecParser
             var everyRounds = retest.Int("every_rounds", min: 1);
             if (everyTrials is not null && everyRounds is not null)
                 retest.Error("every_rounds", "give every_trials or every_rounds, not both");
+            var share = retest.Number("max_share");
+            if (share is not (null or (> 0 and <= 1)))
+                retest.Error("max_share", $"must lie in (0, 1], got {share}");
             var spec = new RetestSpec(
                 enabled,
                 everyRounds is null ? everyTrials ?? defaults.EveryTrials : null,
                 everyRounds,
                 retest.Int("leaders", min: 1) ?? defaults.Leaders,
                 retest.Int("repeats", min: 1) ?? defaults.Repeats,
-                Duration(retest, "every"));
+                Duration(retest, "every"),
+                share ?? defaults.MaxShare);
             retest.Finish();
             return spec;
         }

@@ -22,18 +22,29 @@ public sealed partial class StudyEngine
         if (reported.Count == 0) return;
         var round = reported[0].Rounds.Count;
 
+        // The scheduler sees the whole round at once, so ASHA is synchronous successive halving
+        // here and no member is favoured for its trial number.
+        var judged = reported.Where(m => BudgetStop(m) is null).ToList();
+        var verdicts = _stopping.OnResults([.. judged.Select(m => new RoundResult(m.Number, round, m.LastScore))]);
         var continuing = new List<TrialRecord>();
         foreach (var m in reported)
         {
-            var stop = BudgetStop(m);
-            if (stop is null && _stopping.OnResult(new RoundResult(m.Number, round, m.LastScore)) is StopDecision.Stop s) stop = s.Reason;
+            var i = judged.IndexOf(m);
+            var stop = i < 0 ? BudgetStop(m) : verdicts[i] is StopDecision.Stop s ? s.Reason : null;
             if (stop is not null) Stop(m, round, stop, step);
             else continuing.Add(m);
+        }
+        // The epoch budget may pay for only part of the next round: the best members get it.
+        var affordable = RoundsAffordable;
+        foreach (var m in continuing.OrderByDescending(m => m.LastScore).ThenBy(m => m.Number).Skip(affordable).ToList())
+        {
+            continuing.Remove(m);
+            Stop(m, round, "epoch budget spent", step);
         }
 
         var ready = Population.IsReady(round, Spec.Population.ReadyEveryRounds) && reported.Count >= 2;
         var members = reported.Select(m => new Member(m.Number, m.LastScore, HasCheckpoint: true, m.Point)).ToList();
-        var population = new Population(Spec.Population.Quantile, Spec.Population.ResampleProbability, Perturbable());
+        var population = new Population(Scales, Spec.Population.Quantile, Spec.Population.ResampleProbability, Perturbable());
         foreach (var m in continuing)
         {
             if (ready && population.Decide(m.Number, members, _rng) is PopulationDecision.ExploitAndExplore e)
@@ -52,7 +63,10 @@ public sealed partial class StudyEngine
         }
     }
 
-    // Copied weights only fit a network of the same shape, so architecture is never perturbed.
+    // Copied weights only fit a network of the same shape and optimizer state, so architecture-like settings are never perturbed;
+    // what is perturbed (rates, β, ε, decay) reaches the trial as its new hyperparameters and is what it resumes with.
+    private IReadOnlyList<Search.Scale> Scales => [.. Spec.Space.Dimensions.Select(d => d.Scale)];
+
     private bool[] Perturbable() =>
         [.. Spec.Space.Dimensions.Select(d => !Hyperparameters.TryGet(d.Name, out var h) || !h.IsArchitecture)];
 }

@@ -1,4 +1,5 @@
 using Orleans.Tuning.Model.Scheduling;
+using Orleans.Tuning.Model.Search;
 
 namespace Orleans.Tuning.Model.Studies;
 
@@ -6,13 +7,12 @@ namespace Orleans.Tuning.Model.Studies;
 public sealed partial class StudyEngine
 {
     private readonly Panda _panda = new();
-    private int _pandasThisGeneration;
 
     private void LaunchPanda(StepBuilder step)
     {
         double[] point;
         var finished = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
-        if (finished.Count == 0)
+        if (finished.Count == 0 || _sampler is GridSampler)
         {
             point = NextSample();
         }
@@ -20,10 +20,9 @@ public sealed partial class StudyEngine
         {
             // Start near the best panda so far, kept inside this generation's region.
             var region = _regions[^1];
-            point = [.. Panda.NextStartingPoint(finished, Spec.Space.Count, _rng).Select((u, i) => Math.Clamp(u, region.Lower[i], region.Upper[i]))];
+            point = [.. Panda.NextStartingPoint(finished, Scales, _rng).Select((u, i) => Math.Clamp(u, region.Lower[i], region.Upper[i]))];
         }
         LaunchSample(point, step);
-        _pandasThisGeneration++;
     }
 
     private void DecidePanda(TrialRecord t, StepBuilder step)
@@ -32,6 +31,10 @@ public sealed partial class StudyEngine
         var history = t.Rounds.Select(r => new RoundHistory(r.Report.Round, r.Report.TrainLoss, r.Score, r.BaseLearningRate)).ToList();
         switch (_panda.Decide(history, t.LearningRate))
         {
+            case PandaDecision.Rollback when EpochBudgetSpent:
+                Stop(t, round, "epoch budget spent", step);
+                RecordFailure(t, $"diverged in round {round} with no budget left to retrain it");
+                return;
             case PandaDecision.Rollback r:
                 t.Rounds.RemoveAt(t.Rounds.Count - 1);
                 t.LearningRate = r.NewLearningRate;
@@ -64,6 +67,4 @@ public sealed partial class StudyEngine
         Stop(t, round, stop, step);
         return true;
     }
-
-    private bool PandaGenerationFull => _pandasThisGeneration >= Spec.GenerationSize;
 }

@@ -52,9 +52,13 @@ public sealed partial class StudyEngine
             .ToList();
         var leaders = _retest.ChooseLeaders(scores, Spec.Retest.Leaders);
         if (leaders.Count == 0) return false;
+        var started = false;
         foreach (var leader in leaders)
         {
             var l = _trials[leader];
+            // A leader is re-tested with all its repeats or not at all, and only within the budgets.
+            if (!RetestFits(Spec.Retest.Repeats, l.Rounds.Count)) break;
+            started = true;
             for (var k = 0; k < Spec.Retest.Repeats; k++)
             {
                 var r = Launch(l.Point, l.Hyperparameters, TrialKind.Retest, leader, l.Rounds.Count, step);
@@ -62,6 +66,7 @@ public sealed partial class StudyEngine
                 list.Add(r.Number);
             }
         }
+        if (!started) return false;
         _retesting = true;
         _retestRequested = false;
         _completedSinceRetest = 0;
@@ -95,8 +100,6 @@ public sealed partial class StudyEngine
             _finalRetests++;
             if (StartRetest(step)) return;
         }
-        Finish(_noMoreLaunches ? "epoch budget spent"
-            : Spec.Budget.Trials is { } trials && _searchLaunched >= trials ? "trial budget spent"
-            : "search space exhausted");
+        Finish(BudgetReason());
     }
 }

@@ -70,6 +70,9 @@ public sealed partial class StudyEngine
     public int Generation { get; private set; }
     public int EpochsUsed { get; private set; }
     public int SearchTrialsLaunched => _searchLaunched;
+
+    /// <summary>Every trial started, search and re-test: what the trial budget counts.</summary>
+    public int TrialsLaunched => _trials.Count;
     public bool IsFinished { get; private set; }
     public string? FinishReason { get; private set; }
 
@@ -90,24 +93,38 @@ public sealed partial class StudyEngine
         return step.Build();
     }
 
-    /// <summary>Whether a report would change the engine (false for a duplicate or a report from a stopped trial).</summary>
-    public bool IsNewReport(int trial, int round) =>
-        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive && round == _trials[trial].Rounds.Count + 1;
+    /// <summary>Whether a report would change the engine (false for a duplicate, a report from a stopped trial, or one ahead of the expected round).</summary>
+    public bool IsNewReport(int trial, RoundReport report) =>
+        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive
+        && report.Round == _trials[trial].Rounds.Count + 1 && !IsRolledBack(_trials[trial], report);
 
-    /// <summary>A trial's round. A duplicate (same trial and round) changes nothing and gets the same answer.</summary>
+    /// <summary>
+    /// The round the engine expects next from <paramref name="trial"/>; 0 for a trial that is not active.
+    /// A trial that reports a later round has rounds the engine never recorded (say, lost with an earlier
+    /// activation of the study): it should resend its history from this round on.
+    /// </summary>
+    public int ExpectedRound(int trial) =>
+        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive ? _trials[trial].Rounds.Count + 1 : 0;
+
+    /// <summary>
+    /// A trial's round. A duplicate (same trial and round, even of a round since rolled back) changes nothing
+    /// and gets the same answer. A report ahead of <see cref="ExpectedRound"/> changes nothing and gets Wait;
+    /// an unknown trial gets Stop. Never throws on what a trial sends.
+    /// </summary>
     public EngineStep Report(int trial, RoundReport report)
     {
-        if (trial < 0 || trial >= _trials.Count) throw new ArgumentOutOfRangeException(nameof(trial), $"no trial {trial} in this study");
+        if (trial < 0 || trial >= _trials.Count)
+            return new EngineStep([], [new TrialDecisionFor(trial, report.Round, new Decision.Stop($"no trial {trial} in this study"))]);
         var t = _trials[trial];
-        _version++;
-        if (report.Round <= t.Rounds.Count || !t.IsActive)
+        if (report.Round <= t.Rounds.Count || !t.IsActive || IsRolledBack(t, report))
         {
             var answer = t.LastDecision is { } last && last.Round == report.Round ? last.Decision
                 : t.IsActive ? Decision.Waiting : new Decision.Stop(t.Note ?? "stopped");
             return new EngineStep([], [new TrialDecisionFor(trial, report.Round, answer)]);
         }
         if (report.Round != t.Rounds.Count + 1)
-            throw new ArgumentException($"trial {trial} reported round {report.Round} after round {t.Rounds.Count}");
+            return new EngineStep([], [new TrialDecisionFor(trial, report.Round, Decision.Waiting)]);
+        _version++;
 
         // A diverged round scores NaN, which never ranks, however its accuracy happens to come out.
         var score = report.Diverged ? double.NaN : Spec.Objective.Score(report.ValidationAccuracy, report.ValidationLoss);
@@ -118,7 +135,6 @@ public sealed partial class StudyEngine
         t.Phase = TrialPhase.Waiting;
         EpochsUsed += Spec.Budget.EpochsPerRound;
         _roundsSinceRetest++;
-        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) _noMoreLaunches = true;
 
         var step = new StepBuilder();
         // The panda babysits its own divergence (roll back, lower the rate); elsewhere a blown-up network has nothing left to give.
@@ -129,6 +145,11 @@ public sealed partial class StudyEngine
         AfterDecisions(step);
         return step.Build();
     }
+
+    // A rolled-back round leaves Rounds but stays in AllRounds: a resend of that very report is a duplicate,
+    // while the retrained round (same number, new metrics) is news.
+    private static bool IsRolledBack(TrialRecord t, RoundReport report) =>
+        t.AllRounds.Count > t.Rounds.Count && t.AllRounds.Any(r => r.Report.Round == report.Round && r.Report == report);
 
     private void StopDiverged(TrialRecord t, StepBuilder step)
     {
@@ -188,12 +209,14 @@ public sealed partial class StudyEngine
         LaunchNext(step);
     }
 
-    private bool GenerationComplete => Strategy == StudyStrategy.Caviar || PandaGenerationFull;
+    // A generation is generation_size trials sampled from one region; under caviar it is made of whole
+    // populations, so a generation_size above the population size trains several populations in turn.
+    private bool GenerationComplete => _generationTrials.Count >= Spec.GenerationSize;
 
     private void LaunchNext(StepBuilder step)
     {
-        var remaining = Spec.Budget.Trials is { } budget ? budget - _searchLaunched : int.MaxValue;
-        if (_noMoreLaunches || remaining <= 0 || (_sampler is GridSampler grid && _samples >= grid.Count))
+        var remaining = Math.Min(Math.Min(TrialsLeft, SamplesLeft), RoundsAffordable);
+        if (_noMoreLaunches || remaining <= 0)
         {
             FinalRetestOrFinish(step);
             return;
@@ -205,7 +228,8 @@ public sealed partial class StudyEngine
     private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
     {
         var number = _trials.Count;
-        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation);
+        var splitSeed = kind == TrialKind.Retest ? (int)(SeedFor(number) >> 33) : Spec.Seed;
+        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation, splitSeed);
         var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
         _trials.Add(record);
         _active.Add(number);
@@ -221,7 +245,13 @@ public sealed partial class StudyEngine
         return t;
     }
 
-    private double[] NextSample() => _regions[^1].Sample(_sampler.Sample(_samples++));
+    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region.
+    private double[] NextSample() => _sampler is GridSampler
+        ? _sampler.Sample(_samples++)
+        : _regions[^1].Sample(_sampler.Sample(_samples++));
+
+    /// <summary>Points the sampler can still give: a grid runs out, the others never do.</summary>
+    private int SamplesLeft => _sampler is GridSampler grid ? grid.Count - _samples : int.MaxValue;
 
     private void Stop(TrialRecord t, int round, string reason, StepBuilder step)
     {
@@ -258,19 +288,10 @@ public sealed partial class StudyEngine
         _ => d.GetType().Name.ToLowerInvariant(),
     };
 
-    /// <summary>A budget check shared by both strategies: the reason to stop, or null.</summary>
-    private string? BudgetStop(TrialRecord t)
-    {
-        if (Spec.Budget.TotalEpochs is { } total && EpochsUsed >= total) return "epoch budget spent";
-        if (t.Rounds.Count >= t.TargetRounds) return "reached max_epochs_per_trial";
-        return null;
-    }
-
     private void EndGeneration()
     {
         var scored = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
         _generationTrials.Clear();
-        _pandasThisGeneration = 0;
         if (scored.Count == 0) return;
         _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
         Generation++;

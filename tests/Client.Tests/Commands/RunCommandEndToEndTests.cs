@@ -14,9 +14,10 @@ public class RunCommandEndToEndTests
           hidden_units: { min: 4, max: 16 }
         fixed: { layers: 1, batch_size: 16 }
         strategy: panda
-        budget: { trials: 3, epochs_per_round: 2, max_epochs_per_trial: 4 }
+        budget: { trials: 4, epochs_per_round: 2, max_epochs_per_trial: 4 }
+        generation_size: 2
         stopping: none
-        retest: { enabled: true, every_trials: 2, leaders: 1, repeats: 1 }
+        retest: { enabled: true, every_trials: 2, leaders: 1, repeats: 1, max_share: 0.5 }
         seed: 1
         """;
 
@@ -32,7 +33,7 @@ public class RunCommandEndToEndTests
         var (exitCode, printed) = await Tune.Run(timeout.Token, "run", spec, "--out", output, "--slots", "2");
 
         Assert.True(exitCode == ExitCodes.Ok, $"exit code {exitCode}:\n{printed}");
-        Assert.Contains("trials 3/3", printed);
+        Assert.Contains("trials 4/4", printed); // re-tests count against the trial budget
         Assert.Contains($"wrote {Path.Combine(output, ResultsFolder.CsvName)}", printed);
 
         var csv = File.ReadAllLines(Path.Combine(output, ResultsFolder.CsvName));
@@ -49,6 +50,7 @@ public class RunCommandEndToEndTests
         Assert.Equal("accuracy", best.RootElement.GetProperty("objective").GetString());
         var winner = best.RootElement.GetProperty("best");
         Assert.InRange(winner.GetProperty("validation_accuracy").GetDouble(), 0, 1);
+        Assert.InRange(winner.GetProperty("test_accuracy").GetDouble(), 0, 1);
         Assert.True(winner.GetProperty("retest").GetProperty("runs").GetInt32() >= 1);
         Assert.NotEqual(0, best.RootElement.GetProperty("ranking").GetArrayLength());
         Assert.Empty(Directory.GetFiles(output, "*.tmp"));

@@ -14,6 +14,18 @@ public class SoftmaxTests
     }
 
     [Fact]
+    public void Output_weights_start_with_variance_one_over_fan_in_since_no_relu_follows_the_logits()
+    {
+        var net = new Orleans.Tuning.Model.Network.Network(new NetworkConfig(4, 1, 200, 50));
+        net.Initialise(new Orleans.Tuning.Model.Randomness.Rng(5));
+
+        var w = net.Parameters.Single(p => p.Name == "output.weights").Value;
+        var variance = w.Average(x => (double)x * x);
+
+        Assert.InRange(variance * 200, 0.9, 1.1); // He would give 2
+    }
+
+    [Fact]
     public void Logits_of_plus_and_minus_1000_give_a_finite_loss()
     {
         var net = Linear([1f, -1f]);

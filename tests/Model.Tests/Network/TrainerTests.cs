@@ -21,6 +21,16 @@ public class TrainerTests
     }
 
     [Fact]
+    public void A_last_batch_under_half_a_batch_is_left_to_the_next_epoch()
+    {
+        var trainer = NewTrainer(1); // 101 = 6·16 + 5: five samples are under half a batch
+
+        trainer.TrainEpoch();
+
+        Assert.Equal(6, trainer.Steps);
+    }
+
+    [Fact]
     public void A_different_seed_gives_different_weights()
     {
         var a = NewTrainer(42);

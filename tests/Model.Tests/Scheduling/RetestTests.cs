@@ -31,6 +31,28 @@ public class RetestTests
     }
 
     [Fact]
+    public void One_lucky_run_does_not_outrank_a_re_tested_trial_with_a_slightly_lower_mean()
+    {
+        // Run-to-run noise is about 0.03 (from the re-tested trial); 0.91 once is not surely better than 0.90 three times.
+        var retested = new TrialRuns(1, 0.93, [0.87, 0.90]);
+        var once = new TrialRuns(2, 0.91, []);
+
+        var ranked = Retest.Rank([once, retested]);
+
+        Assert.Equal([1, 2], ranked.Select(r => r.Trial));
+        Assert.Equal(0.03, Retest.PooledSpread(ranked), 9);
+        Assert.Equal(0.91 - 0.03, ranked[1].Bound, 9);
+    }
+
+    [Fact]
+    public void A_single_run_clearly_better_than_the_noise_still_ranks_first()
+    {
+        var ranked = Retest.Rank([new TrialRuns(1, 0.93, [0.87, 0.90]), new TrialRuns(2, 0.99, [])]);
+
+        Assert.Equal([2, 1], ranked.Select(r => r.Trial));
+    }
+
+    [Fact]
     public void A_run_that_diverged_ranks_its_trial_last()
     {
         var ranked = Retest.Rank([new TrialRuns(1, 0.99, [double.NaN]), new TrialRuns(2, 0.1, [])]);

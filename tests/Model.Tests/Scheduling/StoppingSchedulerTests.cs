@@ -84,6 +84,57 @@ public class StoppingSchedulerTests
     }
 
     [Fact]
+    public void Median_stopping_compares_the_trials_best_so_far_not_its_running_average()
+    {
+        var scheduler = new MedianStopping(graceRounds: 2, minTrials: 3);
+        for (var trial = 0; trial < 3; trial++)
+            for (var round = 1; round <= 3; round++)
+                scheduler.OnResult(new RoundResult(trial, round, 0.6));
+
+        scheduler.OnResult(new RoundResult(9, 1, 0.2));
+        scheduler.OnResult(new RoundResult(9, 2, 0.2));
+        var late = scheduler.OnResult(new RoundResult(9, 3, 0.7)); // average 0.37, best 0.7, others' median 0.6
+
+        Assert.IsType<StopDecision.Continue>(late);
+    }
+
+    [Fact]
+    public void Median_stopping_leaves_the_grace_rounds_out_of_the_others_running_averages()
+    {
+        var scheduler = new MedianStopping(graceRounds: 1, minTrials: 3);
+        for (var trial = 0; trial < 3; trial++)
+        {
+            scheduler.OnResult(new RoundResult(trial, 1, 0.1)); // a slow start the rule forgives
+            scheduler.OnResult(new RoundResult(trial, 2, 0.8));
+        }
+
+        scheduler.OnResult(new RoundResult(9, 1, 0.5));
+        var second = scheduler.OnResult(new RoundResult(9, 2, 0.5)); // above 0.45, the average with round 1; below 0.8 without
+
+        Assert.IsType<StopDecision.Stop>(second);
+    }
+
+    [Fact]
+    public void Asha_at_a_barrier_keeps_the_top_third_whatever_the_trial_numbers()
+    {
+        var scheduler = new Asha(maxRounds: 9, reductionFactor: 3);
+        // Scores grow with the trial number: one at a time, in trial order, every arrival would beat those before it.
+        var results = Enumerable.Range(0, 9).Select(t => new RoundResult(t, 1, t)).ToArray();
+
+        var decisions = scheduler.OnResults(results);
+
+        Assert.Equal([6, 7, 8], results.Where((_, i) => !decisions[i].ShouldStop).Select(r => r.Trial));
+    }
+
+    [Fact]
+    public void Asha_grace_rounds_put_the_first_rung_after_them()
+    {
+        var scheduler = StoppingScheduler.Create("asha", maxRounds: 9, graceRounds: 2);
+
+        Assert.Equal([3, 9], Assert.IsType<Asha>(scheduler).Milestones);
+    }
+
+    [Fact]
     public void Asha_places_rungs_at_min_rounds_times_powers_of_eta_up_to_max_rounds()
     {
         Assert.Equal([1, 3, 9, 27], new Asha(maxRounds: 30).Milestones);

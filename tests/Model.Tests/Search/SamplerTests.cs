@@ -122,3 +122,34 @@ public class SamplerTests
         Assert.All(units.Zip(units.Skip(1)), pair => Assert.InRange(pair.Second / (double)pair.First, 3.8, 4.2));
     }
 }
+
+public class GridOrderTests
+{
+    private static readonly SearchSpace Space = new(
+    [
+        Dimension.Log("learning_rate", 1e-4, 1),
+        Dimension.Log("epsilon", 1e-8, 1e-4),
+        Dimension.Categorical("optimizer", "momentum", "rmsprop", "adam"),
+    ]);
+
+    [Fact]
+    public void Grid_visits_every_level_of_every_dimension_within_its_first_few_points()
+    {
+        var grid = new GridSampler(Space, 3);
+
+        var first = Enumerable.Range(0, 3).Select(grid.Sample).ToArray();
+
+        for (var d = 0; d < Space.Count; d++)
+            Assert.Equal(3, first.Select(p => p[d]).Distinct().Count());
+    }
+
+    [Fact]
+    public void Grid_order_is_a_permutation_of_the_full_product()
+    {
+        var grid = new GridSampler(Space, 3);
+
+        var points = Enumerable.Range(0, grid.Count).Select(i => string.Join(",", grid.Sample(i))).ToArray();
+
+        Assert.Equal(27, points.Distinct().Count());
+    }
+}

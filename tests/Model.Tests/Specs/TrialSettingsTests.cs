@@ -80,7 +80,9 @@ public class TrialSettingsTests
     [InlineData("hidden_units", true)]
     [InlineData("batch_size", true)]
     [InlineData("learning_rate", false)]
-    [InlineData("optimizer", false)]
+    [InlineData("optimizer", true)]
+    [InlineData("batchnorm_momentum", true)]
+    [InlineData("beta1", false)]
     public void Architecture_hyperparameters_are_marked(string name, bool architecture)
     {
         Assert.Equal(architecture, Hyperparameters.IsArchitecture(name));

@@ -11,10 +11,10 @@ public class RetestStudyTests
         space:
           learning_rate: { min: 1.0e-4, max: 1.0 }
         strategy: caviar
-        budget: { trials: 8, max_epochs_per_trial: 2 }
+        budget: { trials: 16, max_epochs_per_trial: 2 }
         population: { size: 4, ready_every_rounds: 100 }
         stopping: none
-        retest: { every_trials: 4, leaders: 2, repeats: 2 }
+        retest: { every_trials: 4, leaders: 2, repeats: 2, max_share: 0.5 }
         seed: 9
         """;
 
@@ -38,6 +38,10 @@ public class RetestStudyTests
         var retests = engine.Trials.Where(t => t.Kind == TrialKind.Retest).ToList();
         Assert.Contains(retests, r => r.Launch.RetestOf == lucky);
         Assert.All(retests, r => Assert.NotEqual(engine.Trials[r.Launch.RetestOf!.Value].Launch.Seed, r.Launch.Seed));
+        // Fresh splits too, each its own, so a leader that won on a lucky split falls as well.
+        Assert.All(retests, r => Assert.NotEqual(engine.Trials[r.Launch.RetestOf!.Value].Launch.SplitSeed, r.Launch.SplitSeed));
+        Assert.Equal(retests.Count, retests.Select(r => r.Launch.SplitSeed).Distinct().Count());
+        Assert.All(engine.Trials.Where(t => t.Kind == TrialKind.Search), t => Assert.Equal(engine.Spec.Seed, t.Launch.SplitSeed));
         var ranking = engine.Ranking();
         Assert.NotEqual(lucky, ranking[0].Trial);
         var luckyRank = ranking.Single(r => r.Trial == lucky);

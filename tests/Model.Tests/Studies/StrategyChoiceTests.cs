@@ -6,22 +6,22 @@ namespace Orleans.Tuning.Model.Tests.Studies;
 public class StrategyChoiceTests
 {
     [Fact]
-    public void Auto_picks_caviar_when_a_population_fits_in_the_free_slots()
+    public void Auto_picks_caviar_when_the_cluster_slots_hold_the_whole_population()
     {
-        var (strategy, reason) = StrategyChoice.Choose(StudyStrategy.Auto, freeSlots: 4, silos: 2);
+        var (strategy, reason) = StrategyChoice.Choose(StudyStrategy.Auto, populationSize: 4, slots: 4, silos: 2);
         Assert.Equal(StudyStrategy.Caviar, strategy);
-        Assert.Contains("4 free training slots on 2 silo(s)", reason);
+        Assert.Contains("4 training slots on 2 silo(s)", reason);
     }
 
     [Fact]
-    public void Auto_picks_a_panda_when_only_one_slot_is_free()
+    public void Auto_picks_a_panda_when_the_population_is_larger_than_the_slots()
     {
-        var (strategy, reason) = StrategyChoice.Choose(StudyStrategy.Auto, freeSlots: 1, silos: 1);
+        var (strategy, reason) = StrategyChoice.Choose(StudyStrategy.Auto, populationSize: 8, slots: 2, silos: 1);
         Assert.Equal(StudyStrategy.Panda, strategy);
-        Assert.Contains("1 free training slot on", reason);
+        Assert.Contains("fewer than a population of 8", reason);
     }
 
     [Fact]
     public void A_strategy_named_in_the_spec_is_kept() =>
-        Assert.Equal((StudyStrategy.Panda, "chosen in the spec"), StrategyChoice.Choose(StudyStrategy.Panda, freeSlots: 8, silos: 1));
+        Assert.Equal((StudyStrategy.Panda, "chosen in the spec"), StrategyChoice.Choose(StudyStrategy.Panda, populationSize: 2, slots: 8, silos: 1));
 }

@@ -31,6 +31,17 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void Under_caviar_a_generation_holds_generation_size_trials_in_whole_populations()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 4, ready_every_rounds: 2 }\ngeneration_size: 8"));
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+
+        Assert.Equal(24, engine.SearchTrialsLaunched);
+        Assert.Equal([8, 8, 8], engine.Trials.GroupBy(t => t.Launch.Generation).Select(g => g.Count()));
+        Assert.Equal(4, engine.Regions.Count); // the full cube, then one narrowing per generation
+    }
+
+    [Fact]
     public void Coarse_to_fine_narrows_the_region_around_the_best_trials()
     {
         var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
@@ -73,6 +84,26 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void Explore_never_changes_the_optimizer_or_batch_norm_momentum_of_a_copy()
+    {
+        var spec = StudySimulator.Spec(Caviar.Replace("  hidden_units: { min: 16, max: 128 }", """
+              optimizer: [momentum, rmsprop, adam]
+              batchnorm_momentum: { min: 0.5, max: 0.999 }
+            """.TrimEnd()).Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 8, ready_every_rounds: 2, resample_probability: 1 }"));
+        var sim = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective);
+        var engine = sim.Run();
+
+        var exploits = sim.Decisions.Select(d => d.Decision).OfType<Decision.Exploit>().ToList();
+        Assert.NotEmpty(exploits);
+        foreach (var e in exploits)
+        {
+            var source = engine.Trials[e.SourceTrial].AllRounds.Single(r => r.Report.Round == e.SourceRound).Hyperparameters;
+            Assert.Equal(source["optimizer"], e.Hyperparameters["optimizer"]);
+            Assert.Equal(source["batchnorm_momentum"], e.Hyperparameters["batchnorm_momentum"]);
+        }
+    }
+
+    [Fact]
     public void A_duplicate_report_changes_nothing_and_gets_the_same_answer()
     {
         var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
@@ -89,6 +120,24 @@ public class StudyEngineTests
         var decided = engine.Trials[0].LastDecision!.Decision;
         Assert.IsNotType<Decision.Wait>(decided);
         Assert.Equal(decided, engine.Report(0, report).For(0, 1));
+    }
+
+    [Fact]
+    public void A_report_ahead_of_the_expected_round_changes_nothing_and_the_engine_says_which_round_it_expects()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
+        engine.Start();
+        engine.Report(0, new RoundReport(1, 1, 0.5, 0.5, 0.5, 1e-3));
+        var ahead = new RoundReport(4, 4, 0.5, 0.5, 0.5, 1e-3);
+
+        var step = engine.Report(0, ahead);
+
+        Assert.IsType<Decision.Wait>(step.For(0, 4));
+        Assert.False(engine.IsNewReport(0, ahead));
+        Assert.Equal(2, engine.ExpectedRound(0));
+        Assert.Single(engine.Trials[0].Rounds);
+        Assert.Equal(0, engine.ExpectedRound(999));
+        Assert.IsType<Decision.Stop>(engine.Report(999, ahead).For(999, 4));
     }
 
     [Fact]

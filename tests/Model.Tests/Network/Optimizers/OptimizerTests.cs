@@ -43,7 +43,7 @@ public class OptimizerTests
     }
 
     [Fact]
-    public void RmsProp_divides_by_the_root_mean_square_of_gradients()
+    public void RmsProp_divides_by_the_bias_corrected_root_mean_square_of_gradients()
     {
         var w = Run(new RmsProp(0.999f, 1e-8f));
         for (var i = 0; i < 2; i++)
@@ -51,9 +51,20 @@ public class OptimizerTests
             double g1 = Gradients[0][i], g2 = Gradients[1][i];
             var s1 = 0.001 * g1 * g1;
             var s2 = 0.999 * s1 + 0.001 * g2 * g2;
-            var expected = Start[i] - Alpha * g1 / (Math.Sqrt(s1) + 1e-8) - Alpha * g2 / (Math.Sqrt(s2) + 1e-8);
+            var expected = Start[i] - Alpha * g1 / (Math.Sqrt(s1 / (1 - 0.999)) + 1e-8) - Alpha * g2 / (Math.Sqrt(s2 / (1 - 0.999 * 0.999)) + 1e-8);
             Assert.Equal(expected, w[i], 1e-5);
         }
+    }
+
+    [Fact]
+    public void RmsProp_first_step_moves_a_weight_by_about_alpha_not_thirty_times_alpha()
+    {
+        var p = new Parameter("w", 1, 1);
+        p.Gradient[0] = 0.5f;
+
+        new RmsProp(0.999f, 1e-8f).Update(p, Alpha, step: 1);
+
+        Assert.Equal(-Alpha, p.Value[0], 1e-4);
     }
 
     [Fact]
