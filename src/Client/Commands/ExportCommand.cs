@@ -6,12 +6,12 @@ using Spectre.Console.Cli;
 
 namespace Orleans.Tuning.Client.Commands;
 
-/// <summary>`tune export ID --out DIR`: results.csv and best.json of a study, from the cluster's database (no silo needed).</summary>
+/// <summary>`tune export ID --out DIR`: results.csv, best.json, the plots and report.html of a study, from the cluster's database (no silo needed).</summary>
 internal sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportCommand.Settings>
 {
     public sealed class Settings : StudySettings
     {
-        [CommandOption("--out <DIR>"), Description("Folder for results.csv and best.json (default: results/STUDY-ID)")]
+        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json, the plots and report.html (default: results/STUDY-ID)")]
         public string? Out { get; init; }
     }
 
@@ -34,7 +34,8 @@ internal sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportC
             return ExitCodes.Failed;
         }
         var folder = Path.GetFullPath(settings.Out ?? Path.Combine("results", settings.StudyId));
-        var paths = ResultsFolder.Write(folder, results, results.Status.Objective);
+        var paths = LongOperation.Run(console, "writing results and plots",
+            step => ResultsFolder.Write(folder, results, results.Status.Objective, step));
         ResultsSummary.Print(console, results, paths);
         return ExitCodes.Ok;
     }

@@ -66,17 +66,29 @@ internal static class StudyPageHtml
           const xs = points.map(p => p[0]), ys = points.map(p => p[1]);
           const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
           const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
-          const sx = x => 40 + (x1 > x0 ? (x - x0) / (x1 - x0) : 0.5) * 740;
+          const sx = x => 64 + (x1 > x0 ? (x - x0) / (x1 - x0) : 0.5) * 716;
           const sy = y => 300 - (y1 > y0 ? (y - y0) / (y1 - y0) : 0.5) * 280;
-          svg.replaceChildren(...trials.map((t, k) => {
-            const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
-            line.setAttribute("points", t.epochs.map((x, i) => [x, t.values[i]]).filter(p => p[1] !== null)
-              .map(p => sx(p[0]) + "," + sy(p[1])).join(" "));
-            line.setAttribute("fill", "none");
-            line.setAttribute("stroke", "hsl(" + (k * 47 % 360) + ",60%,45%)");
-            line.setAttribute("data-trial", t.number);
-            return line;
-          }));
+          const svgNode = (name, attributes) => {
+            const node = document.createElementNS("http://www.w3.org/2000/svg", name);
+            for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+            return node;
+          };
+          const label = (text, x, y, anchor) => {
+            const node = svgNode("text", { x, y, "text-anchor": anchor, "font-size": 11, fill: "#555" });
+            node.textContent = text;
+            return node;
+          };
+          // A trial stopped after one round is a single point: dots keep it visible.
+          svg.replaceChildren(...trials.flatMap((t, k) => {
+            const colour = "hsl(" + (k * 47 % 360) + ",60%,45%)";
+            const kept = t.epochs.map((x, i) => [x, t.values[i]]).filter(p => p[1] !== null);
+            return [
+              svgNode("polyline", { points: kept.map(p => sx(p[0]) + "," + sy(p[1])).join(" "), fill: "none", stroke: colour, "data-trial": t.number }),
+              ...kept.map(p => svgNode("circle", { cx: sx(p[0]), cy: sy(p[1]), r: 2.5, fill: colour })),
+            ];
+          }),
+            label(y1.toFixed(4), 58, 24, "end"), label(y0.toFixed(4), 58, 300, "end"),
+            label("epoch " + x0, 64, 316, "start"), label("epoch " + x1, 780, 316, "end"));
         }
 
         async function showStudy() {

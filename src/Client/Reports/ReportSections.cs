@@ -22,14 +22,20 @@ internal static class ReportSections
             new XElement("p", $"Trial {b.Trial}: {b.Metric} {StatusText.Number(b.Score)}; re-test mean ",
                 new XElement("strong", $"{StatusText.Number(b.Mean)} ± {StatusText.Number(b.Spread)}"),
                 $" over {b.Runs} run{(b.Runs == 1 ? "" : "s")}; validation accuracy {StatusText.Number(b.ValidationAccuracy)}, loss {StatusText.Number(b.ValidationLoss)}."),
-            // The test split is measured once, on the chosen configuration, at the end; the results do not carry it yet.
-            new XElement("p", new XAttribute("id", "test-accuracy"), new XAttribute("class", "pending"),
-                "Test accuracy: not measured yet (the study results do not carry a test accuracy)."),
+            TestAccuracy(b),
             Table(["hyperparameter", "value"], b.Hyperparameters.Select(h => Row(
                 h.Key,
                 scales.TryGetValue(h.Key, out var kind) ? ScaledText.Format(Value(h.Value), kind) : h.Value))));
         return section;
     }
+
+    // The test part is measured once, by the chosen configuration, at the end: a study cut short may have none.
+    private static XElement TestAccuracy(BestTrial b) => b.TestAccuracy is { } accuracy
+        ? new XElement("p", new XAttribute("id", "test-accuracy"), "Test accuracy (held out from every decision, measured once): ",
+            new XElement("strong", StatusText.Number(accuracy)),
+            b.TestLoss is { } loss ? $", loss {StatusText.Number(loss)}." : ".")
+        : new XElement("p", new XAttribute("id", "test-accuracy"), new XAttribute("class", "pending"),
+            "Test accuracy: not measured (the study ended before its best configuration met the test part).");
 
     public static XElement Strategy(StudyStatus s) =>
         new("section", new XAttribute("id", "strategy"),

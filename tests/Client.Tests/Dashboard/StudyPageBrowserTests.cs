@@ -48,7 +48,7 @@ public class StudyPageBrowserTests
         Assert.Matches(@"<tr data-trial=""0""[^>]*><td class=""number"">0</td><td>trial</td><td class=""number"">2</td>", dom);
         Assert.Matches(@"<tr data-trial=""1""[^>]*>", dom);
         Assert.Contains("learning_rate=", dom);
-        Assert.Matches(@"<polyline points=""[^""]+"" fill=""none"" stroke=""[^""]+"" data-trial=""1"">", dom);
+        Assert.Matches(@"<polyline points=""[^""]+"" fill=""none"" stroke=""[^""]+"" data-trial=""1""", dom);
         Assert.Contains("iris-20250101T000000.000Z, running, caviar", dom);
         var updates = int.Parse(Regex.Match(dom, @"<span id=""updates"">(\d+)</span>").Groups[1].Value);
         Assert.True(updates >= 3, $"{updates} updates");

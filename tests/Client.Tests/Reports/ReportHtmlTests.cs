@@ -34,8 +34,20 @@ public class ReportHtmlTests
         var hyperparameters = best.Descendants("tr").Skip(1).ToDictionary(r => r.Elements("td").First().Value, r => r.Elements("td").Last().Value);
         Assert.Matches(@"^\de-3$|^\d\.\d+e-3$", hyperparameters["learning_rate"]);
         Assert.Equal(SampleStudy.Optimizer(SampleStudy.Best), hyperparameters["optimizer"]);
-        // The place kept for the test accuracy, until the results carry one.
-        Assert.Contains("Test accuracy", page.Descendants("p").Single(p => (string?)p.Attribute("id") == "test-accuracy").Value);
+        // The sample's best never met the test part.
+        Assert.Contains("Test accuracy: not measured", page.Descendants("p").Single(p => (string?)p.Attribute("id") == "test-accuracy").Value);
+    }
+
+    [Fact]
+    public void The_report_gives_the_test_accuracy_once_the_best_has_met_the_test_part()
+    {
+        var results = SampleStudy.Results();
+        results = results with { Status = results.Status with { Best = results.Status.Best! with { TestAccuracy = 0.9612, TestLoss = 0.15 } } };
+
+        var page = Write(results, out _);
+
+        Assert.Equal("Test accuracy (held out from every decision, measured once): 0.9612, loss 0.15.",
+            page.Descendants("p").Single(p => (string?)p.Attribute("id") == "test-accuracy").Value);
     }
 
     [Fact]
