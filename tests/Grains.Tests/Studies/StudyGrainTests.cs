@@ -159,12 +159,12 @@ public class StudyGrainTests(ClusterFixture fixture)
             data: { path: iris.csv }
             space: { learning_rate: { min: 1.0e-3, max: 1.0e-1 } }
             strategy: caviar
-            budget: { trials: 8, max_epochs_per_trial: 3 }
+            budget: { trials: 16, max_epochs_per_trial: 3 }
             population: { size: 2 }
             stopping: none
             retest: { every_trials: 1000, every: 1s, leaders: 1, repeats: 1, max_share: 0.5 }
             """;
-        // The share is raised so the budget cap leaves room for the timer's re-test beside the final one.
+        // Budget and share leave room for search generations after the timer's re-test, whenever the timer fires.
         var (study, final, _) = await StudyRunner.Run(fixture.Grains, "slow-retest-timer", yaml);
         Assert.Equal(StudyPhase.Completed, final.Phase);
         var retests = (await study.GetResults()).Rows.Where(r => r.RetestOf is not null).ToList();
