@@ -50,7 +50,7 @@ public sealed partial class StudyEngine
         _stopping = StoppingScheduler.Create(spec.Stopping.Kind.ToString().ToLowerInvariant(), MaxRounds,
             graceRounds: spec.Stopping.GraceRounds, reductionFactor: spec.Stopping.ReductionFactor);
         _retest = new Retest(spec.Retest.Repeats);
-        _regions.Add(Region.Full(spec.Space.Count));
+        _regions.Add(Region.Full(spec.Space));
     }
 
     public StudySpec Spec { get; }
@@ -290,11 +290,22 @@ public sealed partial class StudyEngine
 
     private void EndGeneration()
     {
-        var scored = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
+        var scored = _generationTrials.Any(t => t.Rounds.Count > 0);
         _generationTrials.Clear();
-        if (scored.Count == 0) return;
-        _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
+        if (!scored) return;
+        // The whole history is the evidence: every search trial that reported, with the dimensions that acted on it.
+        var history = _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
+            .Select(t => new ScoredPoint(t.Point, t.LastScore, ActiveDimensions(t))).ToList();
+        _regions.Add(CoarseToFine.NextRegion(_regions[^1], history, new CoarseToFineOptions()));
         Generation++;
+    }
+
+    private bool[] ActiveDimensions(TrialRecord t)
+    {
+        ParameterValue ValueOf(Hyperparameter h) =>
+            t.Hyperparameters.Entries.FirstOrDefault(e => e.Key == h.Name) is { Key: not null } e ? e.Value
+            : Spec.Fixed.TryGetValue(h.Name, out var v) ? v : h.Default;
+        return [.. Spec.Space.Dimensions.Select(d => Hyperparameters.IsActive(d.Name, ValueOf))];
     }
 
     // A study that learned nothing has failed, whatever ended it: its reason is the first trial's failure, which is the one a user can act on.
