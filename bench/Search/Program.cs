@@ -68,7 +68,8 @@ int Option(string flag, int fallback)
 
 static string FindRoot()
 {
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "Orleans.Tuning.sln"))) return dir.FullName;
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Orleans.Tuning.sln"))) return dir.FullName;
     throw new DirectoryNotFoundException("run from inside the repository");
 }
