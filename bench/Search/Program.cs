@@ -4,7 +4,7 @@
 // accuracy of the configuration it chose (test never seen by any decision), and the epochs it
 // needed before its best validation accuracy reached random search's final one (same data, seed).
 //
-//   dotnet run -c Release --project bench/Search -- [datasets...] [--seeds N] [--epochs E]
+//   dotnet run -c Release --project bench/Search -- [datasets...] [--seeds N] [--epochs E] [--rows R]
 using System.Diagnostics;
 using System.Globalization;
 using Orleans.Tuning.Bench.Search;
@@ -14,6 +14,7 @@ using Orleans.Tuning.Model.Studies;
 
 var seeds = Option("--seeds", 5);
 var epochs = Option("--epochs", 120);
+var rows = Option("--rows", int.MaxValue);
 var datasets = args.TakeWhile(a => !a.StartsWith("--")).ToArray();
 if (datasets.Length == 0) datasets = ["digits", "letter", "fashion"];
 var root = FindRoot();
@@ -22,7 +23,7 @@ Console.WriteLine($"# {epochs} epochs per study, seeds 1..{seeds}, one core; str
 foreach (var name in datasets)
 {
     var clock = Stopwatch.StartNew();
-    var data = BenchData.Load(name, root);
+    var data = BenchData.Load(name, root, rows);
     var results = new Dictionary<string, List<StudyOutcome>>();
     for (var seed = 1; seed <= seeds; seed++)
     {
