@@ -1,46 +1,133 @@
-// Orchestration overhead: trial-round reports per second through one StudyGrain on the embedded
-// single silo, with a trial whose round costs nothing, at growing history sizes. One study of N
+// Orchestration overhead: trial-round reports per second through one StudyGrain on one silo (embedded
+// in-memory storage, or PostgreSQL), with a trial whose round costs nothing, at growing history sizes. One study of N
 // trials per size, three times each (median); each trial trains one round, so reports = trials.
 // The rate is also sampled per window of 1,000 reports, so a cost that grows with history shows
 // as a falling rate within a run.
+//
+// Usage: bench-orchestration [SIZES...]                      embedded silo, in-memory storage (the default)
+//        bench-orchestration --postgres [CONNECTION] [SIZES...] the same silo on PostgreSQL storage: membership,
+//          grain state, reminders and the study log/tables, as a production silo (UsePostgresTuning). The
+//          connection string (default: $TUNING_CLUSTER) names a database holding the schema; the run clones it
+//          into a fresh database of its own (CREATE DATABASE ... TEMPLATE), dropped at the end, and uses a
+//          cluster and service id of its own.
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
 using Orleans.Tuning.Grains;
+using Orleans.Tuning.Grains.Hosting;
 using Orleans.Tuning.Grains.Studies;
 using Orleans.Tuning.Grains.Trials;
 
-var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1_000, 10_000, 100_000];
+var postgres = args.Length > 0 && args[0] == "--postgres";
+var rest = postgres ? args.Skip(1).ToList() : args.ToList();
+string? template = null;
+if (postgres)
+{
+    if (rest.Count > 0 && rest[0].Contains('=')) { template = rest[0]; rest.RemoveAt(0); }
+    else template = Environment.GetEnvironmentVariable("TUNING_CLUSTER");
+    if (string.IsNullOrWhiteSpace(template))
+    {
+        Console.Error.WriteLine("bench-orchestration: --postgres needs a connection string (argument or $TUNING_CLUSTER), e.g. from scripts/postgres.sh url");
+        return 2;
+    }
+}
+var sizes = rest.Count > 0 ? rest.Select(int.Parse).ToArray() : [1_000, 10_000, 100_000];
+var runId = $"bench-{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}";
+var connectionString = postgres ? await FreshDatabase(template!, runId.Replace('-', '_')) : null;
+Console.WriteLine(postgres ? $"storage: postgres (database {new NpgsqlConnectionStringBuilder(connectionString).Database}, cluster {runId})" : "storage: embedded (in memory)");
+
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.UseOrleans(silo =>
 {
-    silo.UseEmbeddedTuning(siloPort: 21111, gatewayPort: 41000);
+    if (postgres)
+    {
+        silo.Configure<ClusterOptions>(o => { o.ClusterId = runId; o.ServiceId = runId; });
+        silo.ConfigureEndpoints(IPAddress.Loopback, siloPort: 21111, gatewayPort: 41000, listenOnAnyHostAddress: false);
+        silo.UsePostgresTuning(connectionString!);
+    }
+    else silo.UseEmbeddedTuning(siloPort: 21111, gatewayPort: 41000);
     silo.Services.AddSingleton<ITrialRunner, FreeRounds>();
 });
 using var host = builder.Build();
 await host.StartAsync();
 var grains = host.Services.GetRequiredService<IGrainFactory>();
+// The machine is shared: CPU seconds spent per report (this process, and the PostgreSQL server's processes)
+// say what a report costs whatever else was running; wall-clock rates are what the target asks for.
+var server = postgres ? await PostgresCpu.Find(connectionString!) : null;
 
 // Warm-up, not reported: the JIT's tiering and the thread pool's growth would otherwise be charged to the first size.
-await RunStudy(grains, "warm-up", 20_000);
+var totalReports = (await RunStudy(grains, $"{runId}-warm-up", 20_000)).Reports;
 const int Repeats = 3;
 foreach (var n in sizes)
 {
     var runs = new List<double>();
     for (var r = 0; r < Repeats; r++)
     {
-        var (reports, seconds, rates) = await RunStudy(grains, $"overhead-{n}-{r}", n);
+        var (cpu0, pg0) = (Process.GetCurrentProcess().TotalProcessorTime, server?.Seconds() ?? 0);
+        var (reports, seconds, rates, windowCpu) = await RunStudy(grains, $"{runId}-overhead-{n}-{r}", n);
+        var (cpu, pg) = ((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds, (server?.Seconds() ?? 0) - pg0);
         runs.Add(reports / seconds);
+        totalReports += reports;
         Console.WriteLine($"  trials={n} run={r} reports={reports} seconds={seconds:F2} reports_per_sec={reports / seconds:F0} " +
-                          $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0}");
+                          $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0} " +
+                          $"silo_cpu_ms_per_report={1000 * cpu / reports:F2} (first_window={windowCpu.FirstOrDefault():F2} last_window={windowCpu.LastOrDefault():F2})" +
+                          (server is null ? "" : $" postgres_cpu_ms_per_report={1000 * pg / reports:F2}") +
+                          $" load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     }
     Console.WriteLine($"trials={n} median_reports_per_sec={runs.Order().ElementAt(Repeats / 2):F0}");
 }
 await host.StopAsync();
+if (postgres) await PrintDatabaseWork(connectionString!, totalReports);
+if (postgres) await DropDatabase(template!, new NpgsqlConnectionStringBuilder(connectionString).Database!);
+return 0;
 
-static async Task<(int Reports, double Seconds, List<double> WindowRates)> RunStudy(IGrainFactory grains, string id, int n)
+// A database of this run's own, cloned from the schema'd one, so every run starts from empty tables.
+static async Task<string> FreshDatabase(string template, string name)
+{
+    var source = new NpgsqlConnectionStringBuilder(template);
+    await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(template) { Database = "postgres", Pooling = false }.ConnectionString))
+    {
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source.Database}", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+    return new NpgsqlConnectionStringBuilder(template) { Database = name }.ConnectionString;
+}
+
+// What the database did per report over the whole run (warm-up included): transactions and rows written per table.
+// Backends publish their statistics when idle, at most every few seconds: wait for the last ones.
+static async Task PrintDatabaseWork(string connectionString, long reports)
+{
+    await Task.Delay(TimeSpan.FromSeconds(12));
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using (var commits = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection))
+    {
+        var transactions = (long)(await commits.ExecuteScalarAsync())!;
+        Console.WriteLine($"postgres: {reports} reports, {transactions} transactions committed, {(double)transactions / reports:F2} per report; rows written per report:");
+    }
+    await using var tables = new NpgsqlCommand(
+        "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY relname", connection);
+    await using var reader = await tables.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        Console.WriteLine($"  {reader.GetString(0),-24} inserted {(double)reader.GetInt64(1) / reports:F3} updated {(double)reader.GetInt64(2) / reports:F3} deleted {(double)reader.GetInt64(3) / reports:F3}");
+}
+
+static async Task DropDatabase(string template, string name)
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(template) { Database = "postgres", Pooling = false }.ConnectionString);
+    await admin.OpenAsync();
+    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+    await drop.ExecuteNonQueryAsync();
+}
+
+static async Task<(int Reports, double Seconds, List<double> WindowRates, List<double> WindowCpu)> RunStudy(IGrainFactory grains, string id, int n)
 {
     var spec = $$"""
         { "name": "{{id}}", "data": { "path": "none.csv" },
@@ -52,9 +139,10 @@ static async Task<(int Reports, double Seconds, List<double> WindowRates)> RunSt
     var study = grains.GetGrain<IStudyGrain>(id);
     var clock = Stopwatch.StartNew();
     var status = await study.Start(spec);
-    var windows = new List<(int Reports, double Seconds)>();
+    var windows = new List<(int Reports, double Seconds, double Cpu)>();
     var lastReports = 0;
     var lastTime = 0.0;
+    var lastCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
     while (status.Phase == StudyPhase.Running)
     {
         await Task.Delay(20);
@@ -62,12 +150,57 @@ static async Task<(int Reports, double Seconds, List<double> WindowRates)> RunSt
         var t = clock.Elapsed.TotalSeconds;
         if (status.ReportsReceived - lastReports >= 1_000 || status.Phase != StudyPhase.Running)
         {
-            windows.Add((status.ReportsReceived - lastReports, t - lastTime));
-            (lastReports, lastTime) = (status.ReportsReceived, t);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+            windows.Add((status.ReportsReceived - lastReports, t - lastTime, cpu - lastCpu));
+            (lastReports, lastTime, lastCpu) = (status.ReportsReceived, t, cpu);
         }
     }
-    var rates = windows.Where(w => w.Reports > 0).Select(w => w.Reports / w.Seconds).ToList();
-    return (status.ReportsReceived, clock.Elapsed.TotalSeconds, rates);
+    var counted = windows.Where(w => w.Reports > 0).ToList();
+    // CPU per report per window: a cost that grows with history shows here whatever the machine's load did to the rates.
+    return (status.ReportsReceived, clock.Elapsed.TotalSeconds, [.. counted.Select(w => w.Reports / w.Seconds)], [.. counted.Select(w => 1000 * w.Cpu / w.Reports)]);
+}
+
+/// <summary>CPU seconds used so far by a local PostgreSQL server: its postmaster, its live children and its reaped ones.</summary>
+internal sealed class PostgresCpu(int postmaster)
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static async Task<PostgresCpu?> Find(string connectionString)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SHOW data_directory", connection);
+            var folder = (string)(await command.ExecuteScalarAsync())!;
+            return new PostgresCpu(int.Parse(File.ReadLines(Path.Combine(folder, "postmaster.pid")).First()));
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"(the PostgreSQL server's CPU time is not readable here: {e.Message})");
+            return null;
+        }
+    }
+
+    public double Seconds()
+    {
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ppid = int.Parse(f[1]);
+                if (pid == postmaster) ticks += long.Parse(f[11]) + long.Parse(f[12]) + long.Parse(f[13]) + long.Parse(f[14]);
+                else if (ppid == postmaster) ticks += long.Parse(f[11]) + long.Parse(f[12]);
+            }
+            catch (IOException) { } // the process ended meanwhile
+        }
+        return ticks / TicksPerSecond;
+    }
 }
 
 /// <summary>A round that costs nothing: the benchmark measures the orchestration around it.</summary>

@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>The spec or its dataset is invalid or unreadable; nothing was started.</summary>
     public const int InvalidSpec = 2;
 
+    /// <summary>The cluster named with --cluster could not be reached.</summary>
+    public const int Unreachable = 3;
+
     /// <summary>Ctrl-C, as shells report SIGINT (128 + 2).</summary>
     public const int Cancelled = 130;
 }

@@ -31,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddTuning(o => o.Slots = 2);
             // The test cluster brings its own clustering, so it takes the embedded silo's parts one by one.
             silo.Services.AddSingleton<ITrialRunner, TestRunners>();
+            silo.Services.AddSingleton<Grains.Storage.IStudyStore, Studies.GatedStudyStore>();
             silo.Services.Configure<StudyOptions>(o =>
             {
                 o.FlushInterval = TimeSpan.FromMilliseconds(100);

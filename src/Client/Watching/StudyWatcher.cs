@@ -2,8 +2,9 @@ using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Watching;
 
-/// <summary>Polls a study until it leaves Running; on the user's cancellation it cancels the study and waits for it to settle.</summary>
-internal sealed class StudyWatcher(IStudyGrain study, TimeSpan interval)
+/// <summary>Polls a study until it leaves Running; on the user's Ctrl-C it cancels the study and waits for it to settle, or (detaching) just stops watching.</summary>
+/// <param name="detachOnInterrupt">`watch` leaves a cluster's study running; `run` owns its study and cancels it.</param>
+internal sealed class StudyWatcher(IStudyGrain study, TimeSpan interval, bool detachOnInterrupt = false)
 {
     public const string CancelReason = "cancelled by user";
 
@@ -20,6 +21,10 @@ internal sealed class StudyWatcher(IStudyGrain study, TimeSpan interval)
                 try
                 {
                     await Task.Delay(interval, cancellation);
+                }
+                catch (OperationCanceledException) when (detachOnInterrupt)
+                {
+                    return (status, true);
                 }
                 catch (OperationCanceledException)
                 {

@@ -25,6 +25,10 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<StudyStatus> Cancel(string reason);
 
+    /// <summary>Makes sure every active trial is training (a silo holding some has died); harmless otherwise.</summary>
+    [Alias("ResumeTrials"), OneWay]
+    Task ResumeTrials();
+
     [Alias("GetResults"), AlwaysInterleave]
     Task<StudyResults> GetResults();
 }

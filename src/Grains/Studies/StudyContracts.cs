@@ -62,8 +62,34 @@ public sealed record StudyStatus(
     [property: Id(17)] string Objective,
     [property: Id(18)] int TrialsFailed,
     [property: Id(19)] IReadOnlyList<TrialFailure> RecentFailures,
-    [property: Id(20)] int RetestEpochs = 0,
-    [property: Id(21)] double RetestShareCap = 0);
+    [property: Id(20)] IReadOnlyList<LeaderRow> Leaders,
+    [property: Id(21)] IReadOnlyList<DimensionRow> Space,
+    [property: Id(22)] int RetestEpochs = 0,
+    [property: Id(23)] double RetestShareCap = 0);
+
+/// <summary>A place on the live leaderboard: a search trial ranked by the mean of its original run and its re-tests.</summary>
+/// <param name="Spread">Sample standard deviation over the runs; 0 for a single run.</param>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.LeaderRow")]
+public sealed record LeaderRow(
+    [property: Id(0)] int Trial,
+    [property: Id(1)] Model.Search.Configuration Hyperparameters,
+    [property: Id(2)] double Mean,
+    [property: Id(3)] double Spread,
+    [property: Id(4)] int Runs,
+    [property: Id(5)] int Rounds);
+
+/// <summary>A searched hyperparameter with its scale and the region the current generation samples, so a view can print and plot it on its own scale.</summary>
+/// <param name="Scale">A <see cref="Model.Specs.ScaleKind"/> name.</param>
+/// <param name="RegionLower">The current region's lower bound as u in [0, 1] of the scale; <paramref name="RegionUpper"/> likewise.</param>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.DimensionRow")]
+public sealed record DimensionRow(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Scale,
+    [property: Id(2)] double Min,
+    [property: Id(3)] double Max,
+    [property: Id(4)] IReadOnlyList<string> Choices,
+    [property: Id(5)] double RegionLower,
+    [property: Id(6)] double RegionUpper);
 
 /// <summary>A study that cannot start or run; the message is kept across the wire, unlike most exceptions'.</summary>
 [GenerateSerializer, Alias("Orleans.Tuning.StudyException")]

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Tuning.Grains.Storage;
 using Orleans.Tuning.Grains.Trials;
 using Orleans.Tuning.Model.Specs;
 using Orleans.Tuning.Model.Studies;
@@ -7,70 +9,105 @@ using Orleans.Tuning.Model.Studies;
 namespace Orleans.Tuning.Grains.Studies;
 
 /// <summary>Runs one study: feeds every event to the pure <see cref="StudyEngine"/> and carries out what it decides.</summary>
-[GrainType("tuning.study")]
+/// <remarks>
+/// The engine is rebuilt from the study's event log (<see cref="StudyLog"/>); the grain state holds only
+/// what the log cannot: the spec, the strategy chosen for it, and how the study ended. Every event is
+/// stored before what it decided is sent, so a study that restarts anywhere decides exactly as before.
+/// Reentrant so reports arriving during a store write share it: engine calls are synchronous, so
+/// each handler's engine step is atomic between awaits.
+/// </remarks>
+[GrainType("tuning.study"), Reentrant]
 public sealed class StudyGrain(
     [PersistentState("study", StorageNames.Tuning)] IPersistentState<StudyGrainState> state,
-    TrainingPool pool,
+    IStudyStore store,
+    Placement.ClusterSlots slots,
     IOptions<StudyOptions> options,
     ILogger<StudyGrain> log) : Grain, IStudyGrain, IRemindable
 {
     private const string Watchdog = "watchdog";
+    private static readonly TimeSpan StatusMaxAge = TimeSpan.FromMilliseconds(250);
+
     private StudyGrainState S => state.State;
+    private string Id => this.GetPrimaryKeyString();
+    private StudyLog? _log;
+    private readonly StudyProjector _projector = new();
     private StudySpec? _spec;
     private StudyEngine? _engine;
-    private bool _dirty;
     private int _reports;
     private StudyStatus? _status;
     private DateTime _statusAt;
-    private static readonly TimeSpan StatusMaxAge = TimeSpan.FromMilliseconds(250);
+
+    private StudyLog Log => _log ??= new StudyLog(Id, store, log);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (S.SpecText is null) return;
-        _spec = StudySpecParser.Parse(S.SpecText, this.GetPrimaryKeyString());
-        _engine = Replay(_spec, S);
-        if (S.Phase == StudyPhase.Running)
+        if (S.SpecText is not null)
         {
-            StartTimers();
-            // Decisions sent to trials by the previous activation may be lost; trials ask again.
-            ResumeActiveTrials();
+            _spec = StudySpecParser.Parse(S.SpecText, Id);
+            _engine = Replay(_spec, S, await Log.LoadAsync());
+            _projector.TouchAll(_engine);
+            if (S.Phase == StudyPhase.Running)
+            {
+                StartTimers();
+                // Decisions sent by the previous activation may be lost with it: trials ask again.
+                ResumeActiveTrials();
+            }
         }
         await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty) await Flush();
+        try { await Flush(final: false); }
+        catch (Exception e) { log.LogWarning("study {Study}: last projection write failed: {Error}", Id, e.Message); }
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<StudyStatus> Start(string specText)
     {
-        if (S.SpecText is not null) return await GetStatus();
+        // Reentrant: a second Start (a client's retry) waits for the first rather than starting the study twice.
+        if (_starting is null && S.SpecText is null) _starting = StartOnce(specText);
+        if (_starting is { } starting)
+        {
+            try { await starting; }
+            catch { if (_starting == starting) _starting = null; throw; }
+        }
+        return await GetStatus();
+    }
+
+    private Task? _starting;
+    private bool _completing;
+
+    private async Task StartOnce(string specText)
+    {
+        StudySpec spec;
         try
         {
-            _spec = StudySpecParser.Parse(specText, this.GetPrimaryKeyString());
+            spec = StudySpecParser.Parse(specText, Id);
         }
         catch (SpecException e)
         {
             throw new StudyException($"{e.Message}: {string.Join("; ", e.Errors)}");
         }
-        var (strategy, reason) = await ChooseStrategy(_spec);
+        // The choice is made once and stored: replaying or re-activating the study never changes it.
+        await slots.RefreshAll();
+        // The cluster's capacity, not the load of the moment: the same cluster always chooses the same.
+        var (strategy, reason) = StrategyChoice.Choose(spec.Strategy, spec.Population.Size, slots.ClusterCapacity, slots.SiloCount);
         S.SpecText = specText;
         S.Strategy = strategy.ToString();
         S.StrategyReason = reason;
         S.StartedUtc = DateTime.UtcNow;
         S.Phase = StudyPhase.Running;
-        _engine = new StudyEngine(_spec, strategy);
+        await Durably.WriteAsync(state, log);
+        _spec = spec;
+        _engine = new StudyEngine(spec, strategy);
         var step = _engine.Start();
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IStudyDirectoryGrain>(0).Register(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IStudyDirectoryGrain>(0).Register(Id);
         await this.RegisterOrUpdateReminder(Watchdog, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
         StartTimers();
-        log.LogInformation("study {Study} started: {Strategy} ({Reason})", this.GetPrimaryKeyString(), strategy, reason);
-        await Carry(step, reporter: -1);
+        log.LogInformation("study {Study} started: {Strategy} ({Reason})", Id, strategy, reason);
+        Carry(step, reporter: -1);
         await CompleteIfFinished();
-        return await GetStatus();
     }
 
     public async Task<TrialDecision> Report(TrialReport report)
@@ -80,11 +117,20 @@ public sealed class StudyGrain(
         var engineReport = Wire.ToReport(report.Metrics);
         if (_engine.IsNewReport(report.Trial, engineReport))
         {
-            S.Events.Add(new StudyEvent(StudyEventKind.Report, report.Trial, report.Metrics, null));
-            _dirty = true;
+            Log.Record(new StudyEvent(StudyEventKind.Report, report.Trial, report.Metrics, null));
+            _projector.Touch(report.Trial);
+        }
+        else if (IsAhead(report.Trial, engineReport.Round))
+        {
+            // Only a store that lost acknowledged events can get here: say so, and let the trial ask again later.
+            log.LogError("study {Study}: trial {Trial} reported round {Round}, but the study has only {Rounds} of its rounds",
+                Id, report.Trial, engineReport.Round, _engine.Trials[report.Trial].Rounds.Count);
+            return TrialDecision.Wait;
         }
         var step = _engine.Report(report.Trial, engineReport);
-        await Carry(step, reporter: report.Trial);
+        // A duplicate's answer is waited for too: the first copy's event may still be on its way to the store.
+        await Log.DurableAsync();
+        Carry(step, reporter: report.Trial);
         await CompleteIfFinished();
         return Wire.ToWire(step.For(report.Trial, engineReport.Round));
     }
@@ -92,9 +138,11 @@ public sealed class StudyGrain(
     public async Task TrialFailed(int trial, string message)
     {
         if (_engine is null) return;
-        S.Events.Add(new StudyEvent(StudyEventKind.Failed, trial, null, message));
-        _dirty = true;
-        await Carry(_engine.TrialFailed(trial, message), reporter: -1);
+        Log.Record(new StudyEvent(StudyEventKind.Failed, trial, null, message));
+        _projector.Touch(trial);
+        var step = _engine.TrialFailed(trial, message);
+        await Log.DurableAsync();
+        Carry(step, reporter: -1);
         await CompleteIfFinished();
     }
 
@@ -104,6 +152,12 @@ public sealed class StudyGrain(
         return await GetStatus();
     }
 
+    public Task ResumeTrials()
+    {
+        if (S.Phase == StudyPhase.Running && _engine is not null) ResumeActiveTrials();
+        return Task.CompletedTask;
+    }
+
     // A live view polls several times a second; ranking a long history that often would tax the
     // reports it is watching, so a running study answers from a status at most a quarter-second old.
     public Task<StudyStatus> GetStatus()
@@ -111,13 +165,13 @@ public sealed class StudyGrain(
         var now = DateTime.UtcNow;
         if (_status is null || _status.Phase != S.Phase || S.Phase != StudyPhase.Running || now - _statusAt > StatusMaxAge)
         {
-            _status = StudyView.Status(this.GetPrimaryKeyString(), S, _engine, _reports);
+            _status = StudyView.Status(Id, S, _engine, _reports);
             _statusAt = now;
         }
         return Task.FromResult(_status);
     }
 
-    public Task<StudyResults> GetResults() => Task.FromResult(StudyView.Results(this.GetPrimaryKeyString(), S, _engine, _reports));
+    public Task<StudyResults> GetResults() => Task.FromResult(StudyView.Results(Id, S, _engine, _reports));
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -125,27 +179,30 @@ public sealed class StudyGrain(
         return Task.CompletedTask;
     }
 
+    private bool IsAhead(int trial, int round) =>
+        trial >= 0 && trial < _engine!.Trials.Count && _engine.Trials[trial].IsActive && round > _engine.Trials[trial].Rounds.Count + 1;
+
     private async Task Expire(string reason, StudyPhase phase)
     {
-        S.Events.Add(new StudyEvent(StudyEventKind.Expired, -1, null, reason));
+        Log.Record(new StudyEvent(StudyEventKind.Expired, -1, null, reason));
         var step = _engine!.Expire(reason);
-        await Carry(step, reporter: -1);
+        await Log.DurableAsync();
+        Carry(step, reporter: -1);
         await Complete(phase, reason);
     }
 
     // Starts the trials the engine launched and delivers decisions to trials other than the reporter
-    // (the reporter gets its decision as the answer to its report).
-    private async Task Carry(EngineStep step, int reporter)
+    // (the reporter gets its decision as the answer to its report). Every call is one-way: a trial
+    // may be waiting on this study right now. Called only once the step's event is stored.
+    private void Carry(EngineStep step, int reporter)
     {
-        var starts = step.Launches.Select(l => Trial(l.Number).Start(PlanFor(l)));
+        _projector.Touch(step);
+        foreach (var l in step.Launches) Trial(l.Number).Start(PlanFor(l)).Ignore();
         foreach (var d in step.Decisions.Where(d => d.Trial != reporter))
         {
-            // One-way: a trial may be waiting on this study right now.
             if (d.Decision is Decision.Stop s) Trial(d.Trial).Stop(s.Reason).Ignore();
             else Trial(d.Trial).Decide(d.Round, Wire.ToWire(d.Decision)).Ignore();
         }
-        if (step.Launches.Count > 0) _dirty = true;
-        await Task.WhenAll(starts);
     }
 
     private async Task CompleteIfFinished()
@@ -157,6 +214,9 @@ public sealed class StudyGrain(
     // A study that learned nothing has failed, however it ended (its budget, its clock), unless the user cancelled it.
     private async Task Complete(StudyPhase phase, string? message)
     {
+        // Reentrant: the test evaluation below is awaited before the phase changes, so a second caller must not get in.
+        if (S.Phase != StudyPhase.Running || _completing) return;
+        _completing = true;
         if (phase == StudyPhase.Completed && _engine!.Failed)
         {
             phase = StudyPhase.Failed;
@@ -166,11 +226,14 @@ public sealed class StudyGrain(
         S.Phase = phase;
         S.FinishedUtc = DateTime.UtcNow;
         S.Message = message;
-        await Flush();
+        await Durably.WriteAsync(state, log);
+        try { await Flush(final: true); }
+        catch (Exception e) { log.LogWarning("study {Study}: final projection write failed, the timer will retry: {Error}", Id, e.Message); }
+        await GrainFactory.GetGrain<IStudyDirectoryGrain>(0).Finished(Id);
         var reminder = await this.GetReminder(Watchdog);
         if (reminder is not null) await this.UnregisterReminder(reminder);
-        if (phase == StudyPhase.Failed) log.LogWarning("study {Study} failed: {Message}", this.GetPrimaryKeyString(), message);
-        else log.LogInformation("study {Study} {Phase}: {Message}", this.GetPrimaryKeyString(), phase, message);
+        if (phase == StudyPhase.Failed) log.LogWarning("study {Study} failed: {Message}", Id, message);
+        else log.LogInformation("study {Study} {Phase}: {Message}", Id, phase, message);
     }
 
     // Once, after the last decision: the leader's own trial measures its final checkpoint on the test part.
@@ -187,7 +250,7 @@ public sealed class StudyGrain(
 
     private void StartTimers()
     {
-        this.RegisterGrainTimer(async () => { if (_dirty) await Flush(); },
+        this.RegisterGrainTimer(() => Flush(final: false),
             new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval) { Interleave = false });
         this.RegisterGrainTimer(CheckClock,
             new GrainTimerCreationOptions(options.Value.ClockInterval, options.Value.ClockInterval) { Interleave = false });
@@ -200,10 +263,9 @@ public sealed class StudyGrain(
     private Task RequestRetest()
     {
         if (S.Phase != StudyPhase.Running) return Task.CompletedTask;
-        S.Events.Add(new StudyEvent(StudyEventKind.RetestRequested, -1, null, null));
+        Log.Record(new StudyEvent(StudyEventKind.RetestRequested, -1, null, null));
         _engine!.RequestRetest();
-        _dirty = true;
-        return Task.CompletedTask;
+        return Log.DurableAsync();
     }
 
     private async Task CheckClock()
@@ -212,18 +274,14 @@ public sealed class StudyGrain(
         if (DateTime.UtcNow - S.StartedUtc >= wall) await Expire("wall time spent", StudyPhase.Completed);
     }
 
-    private async Task Flush()
+    // The queryable tables trail the log by at most a flush interval; they are derived data.
+    private async Task Flush(bool final)
     {
-        _dirty = false;
-        await state.WriteStateAsync();
-    }
-
-    private async Task<(StudyStrategy, string)> ChooseStrategy(StudySpec spec)
-    {
-        if (spec.Strategy != StudyStrategy.Auto) return StrategyChoice.Choose(spec.Strategy, spec.Population.Size, 0, 0);
-        var silos = (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
-        // Capacity, not the load of the moment, so the same cluster always chooses the same; silos are assumed alike.
-        return StrategyChoice.Choose(StudyStrategy.Auto, spec.Population.Size, silos * pool.Slots, silos);
+        if (_engine is null || S.SpecText is null) return;
+        if (Log.HasPending) await Log.DurableAsync();
+        if (!_projector.HasChanges && !final) return;
+        var status = StudyView.Status(Id, S, _engine, _reports);
+        await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports), final);
     }
 
     // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).
@@ -235,17 +293,17 @@ public sealed class StudyGrain(
     private TrialPlan PlanFor(TrialLaunch l)
     {
         var spec = _spec!;
-        return new(this.GetPrimaryKeyString(), l.Number, l.Hyperparameters, DataReference.Of(spec, l.SplitSeed), l.Seed,
+        return new(Id, l.Number, l.Hyperparameters, DataReference.Of(spec, l.SplitSeed), l.Seed,
             spec.Budget.EpochsPerRound, new Model.Search.Configuration(spec.Fixed));
     }
 
-    private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(this.GetPrimaryKeyString(), number));
+    private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(Id, number));
 
-    private static StudyEngine Replay(StudySpec spec, StudyGrainState s)
+    private static StudyEngine Replay(StudySpec spec, StudyGrainState s, IReadOnlyList<StudyEvent> events)
     {
         var engine = new StudyEngine(spec, Enum.Parse<StudyStrategy>(s.Strategy));
         engine.Start();
-        foreach (var e in s.Events)
+        foreach (var e in events)
         {
             switch (e.Kind)
             {

@@ -12,7 +12,7 @@ public sealed record StudyEvent(
     [property: Id(2)] RoundMetrics? Metrics,
     [property: Id(3)] string? Message);
 
-/// <summary>A study persists its spec, its resolved strategy and the events its engine has seen; the engine is rebuilt from them.</summary>
+/// <summary>What a study stores beside its event log: its spec, the strategy resolved for it, and how it ended. Written twice in its life.</summary>
 [GenerateSerializer, Alias("Orleans.Tuning.StudyGrainState")]
 public sealed class StudyGrainState
 {
@@ -20,7 +20,7 @@ public sealed class StudyGrainState
     [Id(1)] public string Strategy { get; set; } = "";
     [Id(2)] public string StrategyReason { get; set; } = "";
     [Id(3)] public DateTime StartedUtc { get; set; }
-    [Id(4)] public List<StudyEvent> Events { get; set; } = [];
+    // Id 4 held the event list before the log moved to its own store; it stays retired.
     [Id(5)] public StudyPhase Phase { get; set; }
     [Id(6)] public DateTime? FinishedUtc { get; set; }
     [Id(7)] public string? Message { get; set; }
@@ -29,14 +29,10 @@ public sealed class StudyGrainState
     [Id(8)] public TestResult? Test { get; set; }
 }
 
-/// <summary>How often a study writes its state and checks its clock.</summary>
+/// <summary>How often a study writes its queryable tables and checks its clock.</summary>
 public sealed class StudyOptions
 {
-    /// <summary>
-    /// Reports are written behind, at most this often: a write copies the whole event list, so writing
-    /// on every report would make each report cost as much as the study's history. Trials keep their
-    /// own rounds, and a report lost with the study's last unwritten second is sent again by the trial.
-    /// </summary>
+    /// <summary>How far the queryable tables (trials, rounds) may trail the event log, which is written before every decision.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ClockInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,3 +1,4 @@
+using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Specs;
 using Orleans.Tuning.Model.Studies;
 
@@ -12,7 +13,7 @@ internal static class StudyView
     public static StudyStatus Status(string id, StudyGrainState s, StudyEngine? engine, int reports)
     {
         if (engine is null)
-            return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports, "", 0, []);
+            return new StudyStatus(id, id, StudyPhase.NotStarted, "", "", default, TimeSpan.Zero, null, 0, null, 0, null, 0, [], null, null, reports, "", 0, [], [], []);
         var spec = engine.Spec;
         var end = s.FinishedUtc ?? DateTime.UtcNow;
         var active = engine.ActiveTrials.Select(Row).ToList();
@@ -20,8 +21,39 @@ internal static class StudyView
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
             spec.Budget.WallTime, engine.TrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
             engine.Generation, active, Best(engine, s.Test), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
-            engine.FailureCount, recent, engine.RetestEpochs, engine.RetestShareCap);
+            engine.FailureCount, recent, Leaders(engine), Space(engine), engine.RetestEpochs, engine.RetestShareCap);
     }
+
+    // The live leaderboard's length: enough to see who is close behind the leader, short enough for a terminal.
+    private const int LeaderCount = 5;
+
+    private static IReadOnlyList<LeaderRow> Leaders(StudyEngine engine) =>
+        [.. engine.Ranking().Where(r => double.IsFinite(r.Mean)).Take(LeaderCount).Select(r =>
+        {
+            var t = engine.Trials[r.Trial];
+            return new LeaderRow(r.Trial, t.Hyperparameters, r.Mean, r.Spread, r.Runs, t.Rounds.Count);
+        })];
+
+    private static IReadOnlyList<DimensionRow> Space(StudyEngine engine)
+    {
+        var region = engine.Regions.Count > 0 ? engine.Regions[^1] : null;
+        return [.. engine.Spec.Space.Dimensions.Select((d, i) =>
+        {
+            var (kind, min, max, choices) = Describe(d.Scale);
+            return new DimensionRow(d.Name, kind.ToString(), min, max, choices, region?.Lower[i] ?? 0, region?.Upper[i] ?? 1);
+        })];
+    }
+
+    private static (ScaleKind Kind, double Min, double Max, IReadOnlyList<string> Choices) Describe(Scale scale) => scale switch
+    {
+        LinearScale s => (ScaleKind.Linear, s.Min, s.Max, []),
+        LogScale s => (ScaleKind.Log, s.Min, s.Max, []),
+        OneMinusLogScale s => (ScaleKind.OneMinusLog, s.Min, s.Max, []),
+        IntLogScale s => (ScaleKind.IntLog, s.Min, s.Max, []),
+        IntScale s => (ScaleKind.Int, s.Min, s.Max, []),
+        CategoricalScale s => (ScaleKind.Categorical, 0, s.Choices.Count - 1, s.Choices),
+        _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, "a scale the views do not know"),
+    };
 
     public static StudyResults Results(string id, StudyGrainState s, StudyEngine? engine, int reports)
     {
@@ -39,7 +71,7 @@ internal static class StudyView
     }
 
     // One row per round; a failure is written on the trial's last row, or on a row of its own if it never reported.
-    private static IEnumerable<ResultRow> Rows(TrialRecord t)
+    public static IEnumerable<ResultRow> Rows(TrialRecord t)
     {
         var rounds = t.AllRounds;
         if (rounds.Count == 0)
@@ -83,9 +115,12 @@ internal static class StudyView
     {
         var last = t.Rounds.Count > 0 ? t.Rounds[^1].Report : null;
         return new TrialRow(t.Number, Kind(t), t.Hyperparameters, t.Rounds.Count, last?.ValidationAccuracy, last?.ValidationLoss,
-            last is null ? null : t.LastScore, t.Phase.ToString().ToLowerInvariant(), t.Note);
+            last is null ? null : t.LastScore, State(t), t.Note);
     }
 
-    private static string Kind(TrialRecord t) =>
+    public static string State(TrialRecord t) =>
+        t.Failure is not null && t.Phase == TrialPhase.Stopped ? "diverged" : t.Phase.ToString().ToLowerInvariant();
+
+    public static string Kind(TrialRecord t) =>
         t.Kind == TrialKind.Retest ? $"retest of {t.Launch.RetestOf}" : "trial";
 }

@@ -78,7 +78,8 @@ public sealed record TrialStatus(
     [property: Id(4)] RoundMetrics? Last,
     [property: Id(5)] bool Training,
     [property: Id(6)] string? Note,
-    [property: Id(7)] int Resumes);
+    [property: Id(7)] int Resumes,
+    [property: Id(8)] string Silo);
 
 /// <summary>What population-based exploit copies from a trial: its weights and the hyperparameters they were trained with.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.TrialSnapshot")]

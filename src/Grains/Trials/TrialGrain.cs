@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Tuning.Grains.Storage;
 using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Grains.Trials;
@@ -10,7 +11,7 @@ namespace Orleans.Tuning.Grains.Trials;
 /// "waiting for the study"; a plain Continue needs no second write — if the silo fails before the
 /// next round is written, the trial reports this round again and the study answers it the same way.
 /// </remarks>
-[GrainType("tuning.trial")]
+[GrainType("tuning.trial"), Placement.FreeSlotsPlacement]
 public sealed class TrialGrain(
     [PersistentState("trial", StorageNames.Tuning)] IPersistentState<TrialGrainState> state,
     TrainingPool pool,
@@ -96,7 +97,7 @@ public sealed class TrialGrain(
             S.State = TrialState.Failed;
             S.Note = e.Message;
             _loopRunning = false;
-            await state.WriteStateAsync();
+            await Durably.WriteAsync(state, log);
             await Study.TrialFailed(S.Plan.Number, e.Message);
             return;
         }
@@ -110,12 +111,13 @@ public sealed class TrialGrain(
         S.History.Add(metrics);
         if (S.State != TrialState.Running) { await Finish(); return; } // stopped while training
         S.State = TrialState.Waiting;
-        await state.WriteStateAsync();
+        await Durably.WriteAsync(state, log);
         await ReportAndApply(metrics);
     }
 
     public Task<TrialStatus> GetStatus() => Task.FromResult(new TrialStatus(
-        S.Plan?.Number ?? -1, S.State, S.Round, S.Hyperparameters, S.History.LastOrDefault(), _training, S.Note, S.Resumes));
+        S.Plan?.Number ?? -1, S.State, S.Round, S.Hyperparameters, S.History.LastOrDefault(), _training, S.Note, S.Resumes,
+        RuntimeIdentity));
 
     // A population member copies its source as it was at the decision, even if the source has trained on since.
     public Task<TrialSnapshot?> GetSnapshot(int round)
@@ -137,12 +139,42 @@ public sealed class TrialGrain(
 
     private async Task ReportAndApply(RoundMetrics metrics)
     {
-        var decision = await Study.Report(new TrialReport(S.Plan!.Number, metrics));
+        var decision = await ReportUntilAnswered(new TrialReport(S.Plan!.Number, metrics));
+        if (decision is null) { _loopRunning = false; return; } // the study's watchdog will start us again
         if (S.State != TrialState.Waiting) { await Finish(); return; } // stopped meanwhile
         if (decision.Kind == DecisionKind.Wait) { _loopRunning = false; return; } // already written as waiting
         S.State = TrialState.Running;
         await Apply(decision);
     }
+
+    // The study may be moving to another silo or waiting on its database: the report is idempotent, so ask again.
+    private async Task<TrialDecision?> ReportUntilAnswered(TrialReport report)
+    {
+        var deadline = DateTime.UtcNow + ReportPatience;
+        var wait = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await Study.Report(report);
+            }
+            catch (Exception e) when (e is not StudyException)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    log.LogError("trial {Trial}: the study has not answered round {Round} for {Patience}: {Error}",
+                        this.GetPrimaryKeyString(), report.Metrics.Round, ReportPatience, e.Message);
+                    return null;
+                }
+                log.LogWarning("trial {Trial}: reporting round {Round} failed ({Error}); retrying in {Wait}",
+                    this.GetPrimaryKeyString(), report.Metrics.Round, e.Message, wait);
+                await Task.Delay(wait);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+        }
+    }
+
+    private static readonly TimeSpan ReportPatience = TimeSpan.FromMinutes(10);
 
     private async Task Apply(TrialDecision decision)
     {
@@ -176,16 +208,22 @@ public sealed class TrialGrain(
                 break;
             case DecisionKind.Exploit:
                 var source = await GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(S.Plan!.StudyId, decision.SourceTrial)).GetSnapshot(decision.SourceRound);
-                if (source is null) break; // the study only picks sources with a checkpoint; if it is gone, keep our own
-                S.Checkpoint = source.Checkpoint;
-                S.PreviousCheckpoint = null;
-                S.Hyperparameters = decision.Hyperparameters ?? source.Hyperparameters;
+                // The study records the explored hyperparameters either way, so the trial trains with them either way:
+                // with the source's weights, or (its checkpoint gone) with its own, which fit since architecture is never perturbed.
+                if (source is not null)
+                {
+                    S.Checkpoint = source.Checkpoint;
+                    S.PreviousCheckpoint = null;
+                }
+                S.Hyperparameters = decision.Hyperparameters ?? source?.Hyperparameters ?? S.Hyperparameters;
                 S.LearningRate = null;
-                S.Note = $"copied trial {decision.SourceTrial} at its round {source.Round}";
+                S.Note = source is not null
+                    ? $"copied trial {decision.SourceTrial} at its round {source.Round}"
+                    : $"trial {decision.SourceTrial}'s round {decision.SourceRound} is gone: explored from own weights";
                 _session = null;
                 break;
         }
-        await state.WriteStateAsync();
+        await Durably.WriteAsync(state, log);
         Kick();
     }
 
@@ -194,7 +232,7 @@ public sealed class TrialGrain(
     private async Task Finish()
     {
         _loopRunning = false;
-        await state.WriteStateAsync();
+        await Durably.WriteAsync(state, log);
         if (S.State is TrialState.Stopped or TrialState.Failed) DeactivateOnIdle();
     }
 

@@ -79,9 +79,11 @@ public class ResultsFolderTests
         ResultsFolder.Write(dir.FullPath, SampleResults.Results(), "accuracy");
         var paths = ResultsFolder.Write(dir.FullPath, SampleResults.Results() with { Rows = [] }, "accuracy");
 
+        // The plots and report.html are checked in Reports/.
         Assert.Equal(
             [ResultsFolder.BestName, ResultsFolder.CsvName],
-            Directory.GetFiles(dir.FullPath).Select(Path.GetFileName).Order());
+            Directory.GetFiles(dir.FullPath).Where(f => Path.GetExtension(f) is not (".png" or ".html")).Select(Path.GetFileName).Order());
+        Assert.Empty(Directory.GetFiles(dir.FullPath, "*.tmp"));
         Assert.Single(File.ReadAllLines(paths[0]));
     }
 

@@ -14,7 +14,7 @@ internal static class SampleResults
 
     public static StudyStatus Status(StudyPhase phase = StudyPhase.Completed, BestTrial? best = null) => new(
         "iris-20250101T000000.000Z", "iris", phase, "panda", "2 free slots", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        TimeSpan.FromSeconds(42), TimeSpan.FromMinutes(10), 3, 4, 30, null, 1, [], best, null, 5, "accuracy", 0, []);
+        TimeSpan.FromSeconds(42), TimeSpan.FromMinutes(10), 3, 4, 30, null, 1, [], best, null, 5, "accuracy", 0, [], [], []);
 
     public static readonly BestTrial Best = new(
         1,

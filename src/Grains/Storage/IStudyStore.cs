@@ -1,0 +1,57 @@
+using Orleans.Tuning.Grains.Studies;
+
+namespace Orleans.Tuning.Grains.Storage;
+
+/// <summary>Where a study's history lives (an append-only log of its engine's events) and its queryable projection.</summary>
+/// <remarks>
+/// The contract every implementation keeps, and the conformance tests check:
+/// - one writer per study, its grain; reads may come from anyone (export, a dashboard);
+/// - an append is durable when its task completes, and idempotent by (study, first sequence number):
+///   a retry after a lost acknowledgement writes nothing twice;
+/// - <see cref="ReadEventsAsync"/> returns every appended event once, in sequence order;
+/// - the projection is derived data, upserted by key, so writing the same rows again changes nothing.
+/// Each write carries only what changed since the last one: the cost of a write never grows with the study's age.
+/// </remarks>
+public interface IStudyStore
+{
+    Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId);
+
+    /// <param name="firstSeq">The sequence number of <paramref name="events"/>[0]; a study's events are numbered from 0.</param>
+    Task AppendEventsAsync(string studyId, long firstSeq, IReadOnlyList<StudyEvent> events);
+
+    Task WriteProjectionAsync(StudyProjection projection);
+
+    /// <summary>A study's results rebuilt from the projection, or null if the store has never heard of it.</summary>
+    Task<StudyResults?> ReadResultsAsync(string studyId);
+
+    Task<IReadOnlyList<StudyListing>> ListStudiesAsync();
+}
+
+/// <summary>What changed in a study since its last projection write.</summary>
+/// <param name="Summary">Ranking, regions and failures, written when they are worth recomputing (on completion, and now and then).</param>
+public sealed record StudyProjection(
+    string StudyId,
+    string SpecText,
+    StudyStatus Status,
+    IReadOnlyList<TrialProjection> Trials,
+    IReadOnlyList<RoundProjection> Rounds,
+    StudyResults? Summary);
+
+public sealed record TrialProjection(
+    int Trial, string Kind, int? RetestOf, int Generation, Model.Search.Configuration Hyperparameters,
+    string State, string? Failure, double? LastScore, int Rounds);
+
+/// <param name="Seq">The round's place among every round the trial reported (a rolled-back round and its redo share a round number).</param>
+public sealed record RoundProjection(int Seq, ResultRow Row);
+
+/// <summary>One line of `tune list`.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyListing")]
+public sealed record StudyListing(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Phase,
+    [property: Id(3)] string Strategy,
+    [property: Id(4)] DateTime StartedUtc,
+    [property: Id(5)] int Trials,
+    [property: Id(6)] double? BestScore,
+    [property: Id(7)] string? Message);

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Orleans.Tuning.Grains.Storage;
+using Orleans.Tuning.Grains.Studies;
+
+namespace Orleans.Tuning.Grains.Tests.Studies;
+
+/// <summary>The in-memory store, except that a test can hold the appends of one study at a gate, as a slow or unreachable database would.</summary>
+public sealed class GatedStudyStore : IStudyStore
+{
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
+    private readonly MemoryStudyStore _inner = new();
+
+    /// <summary>Holds every append of <paramref name="studyId"/> until the returned gate is opened.</summary>
+    public static TaskCompletionSource Close(string studyId) =>
+        Gates.GetOrAdd(studyId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public static int Appends(string studyId) => AppendCounts.GetValueOrDefault(studyId);
+
+    private static readonly ConcurrentDictionary<string, int> AppendCounts = new();
+
+    public async Task AppendEventsAsync(string studyId, long firstSeq, IReadOnlyList<StudyEvent> events)
+    {
+        if (Gates.TryGetValue(studyId, out var gate)) await gate.Task;
+        AppendCounts.AddOrUpdate(studyId, 1, (_, n) => n + 1);
+        await _inner.AppendEventsAsync(studyId, firstSeq, events);
+    }
+
+    public Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId) => _inner.ReadEventsAsync(studyId);
+    public Task WriteProjectionAsync(StudyProjection projection) => _inner.WriteProjectionAsync(projection);
+    public Task<StudyResults?> ReadResultsAsync(string studyId) => _inner.ReadResultsAsync(studyId);
+    public Task<IReadOnlyList<StudyListing>> ListStudiesAsync() => _inner.ListStudiesAsync();
+}
