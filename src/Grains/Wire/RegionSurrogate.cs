@@ -8,12 +8,13 @@ public struct RegionSurrogate
 {
     [Id(0)] public double[] Lower;
     [Id(1)] public double[] Upper;
+    [Id(2)] public double[]?[]? Weights;
 }
 
 [RegisterConverter]
 public sealed class RegionConverter : IConverter<Region, RegionSurrogate>
 {
-    public Region ConvertFromSurrogate(in RegionSurrogate s) => new(s.Lower, s.Upper);
+    public Region ConvertFromSurrogate(in RegionSurrogate s) => new(s.Lower, s.Upper, s.Weights);
 
-    public RegionSurrogate ConvertToSurrogate(in Region value) => new() { Lower = value.Lower, Upper = value.Upper };
+    public RegionSurrogate ConvertToSurrogate(in Region value) => new() { Lower = value.Lower, Upper = value.Upper, Weights = value.Weights };
 }

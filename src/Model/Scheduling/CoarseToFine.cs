@@ -2,25 +2,25 @@ using Orleans.Tuning.Model.Search;
 
 namespace Orleans.Tuning.Model.Scheduling;
 
-/// <summary>Coarse to fine: after a generation, the next one samples densely in the box around its best trials.</summary>
+/// <summary>Coarse to fine: after a generation, the next one samples more densely where the best trials so far lie.</summary>
 /// <remarks>
 /// The course's advice: the best point and the points near it tend to do well, so zoom in and
-/// sample more densely there. The margin lets the box drift outward when the best trials sit on
-/// its edge (the optimum may lie beyond it), and the floor keeps the search from collapsing to a point.
+/// sample more densely there. The evidence is the whole history, not one generation, so one
+/// lucky generation cannot shrink the space; <see cref="Region.Narrow(IReadOnlyList{ScoredPoint}, double, double, double)"/>
+/// does the narrowing, dimension by dimension.
 /// </remarks>
 public static class CoarseToFine
 {
-    /// <summary>
-    /// The region for the next generation from this generation's (unit-cube point, score) pairs; the current
-    /// region when there is nothing to learn from (no trial finished, or every one diverged).
-    /// </summary>
-    public static Region NextRegion(Region current, IEnumerable<(double[] Point, double Score)> generation, CoarseToFineOptions options)
+    /// <summary>The region for the next generation from every scored trial so far; the current region when there is nothing to learn from.</summary>
+    public static Region NextRegion(Region current, IReadOnlyList<ScoredPoint> history, CoarseToFineOptions options)
     {
-        var scored = generation.Where(g => !double.IsNaN(g.Score)).ToArray();
-        if (scored.Length == 0)
+        if (history.All(s => double.IsNaN(s.Score)))
             return current;
-        if (scored.Any(s => s.Point.Length != current.Dimensions))
-            throw new ArgumentException($"every point must have the region's {current.Dimensions} coordinates", nameof(generation));
-        return Region.Narrow(scored, options.KeepFraction, options.Margin, options.Floor);
+        if (history.Any(s => s.Point.Length != current.Dimensions))
+            throw new ArgumentException($"every point must have the region's {current.Dimensions} coordinates", nameof(history));
+        return current.Narrow(history, options.KeepFraction, options.Margin, options.Floor);
     }
+
+    public static Region NextRegion(Region current, IEnumerable<(double[] Point, double Score)> generation, CoarseToFineOptions options) =>
+        NextRegion(current, [.. generation.Select(g => new ScoredPoint(g.Point, g.Score))], options);
 }

@@ -1,14 +1,19 @@
 namespace Orleans.Tuning.Model.Search;
 
-/// <summary>A box in the unit cube that a generation samples from; coarse-to-fine search shrinks it around the best trials.</summary>
+/// <summary>Where a generation samples from; coarse-to-fine search narrows it around the best trials so far.</summary>
 /// <remarks>
-/// The box lives in the unit cube, not in hyperparameter values, so narrowing around a
+/// The region lives in the unit cube, not in hyperparameter values, so narrowing around a
 /// learning rate of 1e-3 on a log scale keeps the decades near 1e-3 rather than a linear
-/// slice near 0.5. Plain data (two arrays) so it can be persisted with the study.
+/// slice near 0.5. A continuous dimension is an interval; a discrete one (a categorical choice,
+/// a small integer range) keeps a probability for every level instead, so narrowing shifts mass
+/// toward the options that did well without ever cutting one off. Plain data, so it can be persisted.
 /// </remarks>
 public sealed record Region
 {
-    public Region(double[] lower, double[] upper)
+    /// <summary>Integer dimensions with at most this many levels are treated as choices: an interval would lock onto one of them.</summary>
+    public const int MaxDiscreteLevels = 8;
+
+    public Region(double[] lower, double[] upper, double[]?[]? weights = null)
     {
         if (lower.Length != upper.Length || lower.Length == 0)
             throw new ArgumentException($"lower and upper need the same, non-zero length (got {lower.Length} and {upper.Length})");
@@ -17,24 +22,58 @@ public sealed record Region
             if (!(0 <= lower[d] && lower[d] <= upper[d] && upper[d] <= 1))
                 throw new ArgumentException($"dimension {d}: need 0 <= lower <= upper <= 1 (got [{lower[d]}, {upper[d]}])");
         }
+        weights ??= new double[]?[lower.Length];
+        if (weights.Length != lower.Length)
+            throw new ArgumentException($"weights for {weights.Length} dimensions, bounds for {lower.Length}");
         Lower = lower;
         Upper = upper;
+        Weights = weights;
     }
 
     public double[] Lower { get; }
     public double[] Upper { get; }
 
+    /// <summary>Per dimension: null for an interval, or the probability of each of its equally wide levels (summing to 1).</summary>
+    public double[]?[] Weights { get; }
+
     public int Dimensions => Lower.Length;
 
     public static Region Full(int dimensions) => new(new double[dimensions], Enumerable.Repeat(1.0, dimensions).ToArray());
 
-    /// <summary>
-    /// The region for the next generation: the bounding box of the best <paramref name="keepFraction"/>
-    /// of the scored points (higher score is better; at least one point is kept), padded by
-    /// <paramref name="margin"/> on each side, clamped to the unit cube, and widened about its
-    /// centre to at least <paramref name="floor"/> in every dimension so the search never collapses to a point.
-    /// </summary>
+    /// <summary>The whole space, with a uniform probability over the levels of each categorical or small integer dimension.</summary>
+    public static Region Full(SearchSpace space)
+    {
+        var weights = space.Dimensions.Select(d => Levels(d.Scale) is var k and > 0 ? Enumerable.Repeat(1.0 / k, k).ToArray() : null).ToArray();
+        return new(new double[space.Count], Enumerable.Repeat(1.0, space.Count).ToArray(), weights);
+    }
+
+    // Levels own equal shares of u on these scales, so a level's probability maps straight onto u.
+    private static int Levels(Scale scale) => scale switch
+    {
+        CategoricalScale c => c.Choices.Count,
+        IntScale i when i.Count <= MaxDiscreteLevels => (int)i.Count,
+        _ => 0,
+    };
+
+    /// <summary>The region narrowed from the whole unit cube by one set of scored points (see the instance method).</summary>
     public static Region Narrow(IEnumerable<(double[] Point, double Score)> scored, double keepFraction, double margin, double floor)
+    {
+        var all = scored.Select(s => new ScoredPoint(s.Point, s.Score)).ToArray();
+        if (all.Length == 0)
+            throw new ArgumentException("needs at least one scored point", nameof(scored));
+        return Full(all[0].Point.Length).Narrow(all, keepFraction, margin, floor);
+    }
+
+    /// <summary>
+    /// The region for the next generation, from the whole history of scored points (higher is better), dimension by
+    /// dimension, among the points on which that dimension acted: an interval becomes the span of the best
+    /// <paramref name="keepFraction"/> of them (at least one), padded by <paramref name="margin"/>, widened by half
+    /// again on a side where the best sits at this region's edge (the optimum may lie beyond it), and never narrower
+    /// than <paramref name="floor"/>; a discrete dimension's probabilities become the kept points' counts per level
+    /// plus one, so every option keeps some. A dimension with nothing to learn from (it never acted, or every such
+    /// trial diverged) is left as it is.
+    /// </summary>
+    public Region Narrow(IReadOnlyList<ScoredPoint> history, double keepFraction, double margin, double floor)
     {
         if (!(keepFraction > 0 && keepFraction <= 1))
             throw new ArgumentOutOfRangeException(nameof(keepFraction), keepFraction, "must lie in (0, 1]");
@@ -42,35 +81,41 @@ public sealed record Region
             throw new ArgumentOutOfRangeException(nameof(margin), margin, "must lie in [0, 1]");
         if (!(floor > 0 && floor <= 1))
             throw new ArgumentOutOfRangeException(nameof(floor), floor, "must lie in (0, 1]");
-        var all = scored.ToArray();
-        if (all.Length == 0)
-            throw new ArgumentException("needs at least one scored point", nameof(scored));
-        var dimensions = all[0].Point.Length;
-        if (all.Any(s => s.Point.Length != dimensions || s.Point.Any(x => !(x >= 0 && x <= 1))))
-            throw new ArgumentException($"every point must have {dimensions} coordinates in [0, 1]", nameof(scored));
+        if (history.Any(s => s.Point.Length != Dimensions || s.Point.Any(x => !(x >= 0 && x <= 1)) || (s.Active is { } a && a.Length != Dimensions)))
+            throw new ArgumentException($"every point must have {Dimensions} coordinates in [0, 1]", nameof(history));
 
-        // A diverged trial scores NaN; it ranks last rather than poisoning the sort.
-        var kept = all
-            .OrderByDescending(s => double.IsNaN(s.Score) ? double.NegativeInfinity : s.Score)
-            .Take(Math.Max(1, (int)Math.Ceiling(keepFraction * all.Length)))
-            .Select(s => s.Point)
-            .ToArray();
-
-        var lower = new double[dimensions];
-        var upper = new double[dimensions];
-        for (var d = 0; d < dimensions; d++)
+        var lower = (double[])Lower.Clone();
+        var upper = (double[])Upper.Clone();
+        var weights = (double[]?[])Weights.Clone();
+        for (var d = 0; d < Dimensions; d++)
         {
-            var (low, high) = AtLeast(
-                floor,
-                Math.Max(0, kept.Min(p => p[d]) - margin),
-                Math.Min(1, kept.Max(p => p[d]) + margin));
-            lower[d] = low;
-            upper[d] = high;
+            // A diverged trial scores NaN and teaches nothing about where to look.
+            var ranked = history
+                .Where(s => !double.IsNaN(s.Score) && (s.Active?[d] ?? true))
+                .OrderByDescending(s => s.Score)
+                .Select(s => s.Point[d])
+                .ToArray();
+            if (ranked.Length == 0) continue;
+            var kept = ranked.Take(Math.Max(1, (int)Math.Ceiling(keepFraction * ranked.Length))).ToArray();
+            if (Weights[d] is { } w)
+            {
+                var counts = new double[w.Length];
+                foreach (var u in kept) counts[Math.Min((int)(u * w.Length), w.Length - 1)]++;
+                weights[d] = [.. counts.Select(c => (c + 1) / (kept.Length + w.Length))];
+                continue;
+            }
+            var low = Math.Max(0, kept.Min() - margin);
+            var high = Math.Min(1, kept.Max() + margin);
+            var best = ranked[0];
+            var width = Upper[d] - Lower[d];
+            if (Lower[d] > 0 && best - Lower[d] <= 0.1 * width) low = Math.Max(0, low - (high - low) / 2);
+            if (Upper[d] < 1 && Upper[d] - best <= 0.1 * width) high = Math.Min(1, high + (high - low) / 2);
+            (lower[d], upper[d]) = AtLeast(floor, low, high);
         }
-        return new Region(lower, upper);
+        return new Region(lower, upper, weights);
     }
 
-    /// <summary>Maps a point of the unit cube (from any sampler) densely into this region.</summary>
+    /// <summary>Maps a point of the unit cube (from any sampler) densely into this region; a discrete dimension by its levels' probabilities.</summary>
     public double[] Sample(IReadOnlyList<double> u)
     {
         if (u.Count != Dimensions)
@@ -80,21 +125,39 @@ public sealed record Region
         {
             if (!(u[d] >= 0 && u[d] <= 1))
                 throw new ArgumentOutOfRangeException(nameof(u), u[d], $"coordinate {d} must lie in [0, 1]");
-            // Clamped because lower + 1·(upper − lower) can overshoot upper by an ulp.
-            point[d] = Math.Min(Lower[d] + u[d] * (Upper[d] - Lower[d]), Upper[d]);
+            point[d] = Weights[d] is { } w
+                ? (Level(w, u[d]) + 0.5) / w.Length
+                // Clamped because lower + 1·(upper − lower) can overshoot upper by an ulp.
+                : Math.Min(Lower[d] + u[d] * (Upper[d] - Lower[d]), Upper[d]);
         }
         return point;
     }
 
-    public bool Contains(IReadOnlyList<double> point) =>
-        point.Count == Dimensions && Enumerable.Range(0, Dimensions).All(d => Lower[d] <= point[d] && point[d] <= Upper[d]);
+    // The inverse of the levels' cumulative probability, so an evenly spread u stays evenly spread over the mass.
+    private static int Level(double[] weights, double u)
+    {
+        var cumulative = 0.0;
+        for (var i = 0; i < weights.Length - 1; i++)
+        {
+            cumulative += weights[i];
+            if (u < cumulative) return i;
+        }
+        return weights.Length - 1;
+    }
 
-    public bool Equals(Region? other) => other is not null && Lower.SequenceEqual(other.Lower) && Upper.SequenceEqual(other.Upper);
+    public bool Contains(IReadOnlyList<double> point) =>
+        point.Count == Dimensions && Enumerable.Range(0, Dimensions).All(d => Weights[d] is not null || (Lower[d] <= point[d] && point[d] <= Upper[d]));
+
+    public bool Equals(Region? other) =>
+        other is not null && Lower.SequenceEqual(other.Lower) && Upper.SequenceEqual(other.Upper)
+        && Weights.Zip(other.Weights).All(p => p.First is null ? p.Second is null : p.Second is not null && p.First.SequenceEqual(p.Second));
 
     public override int GetHashCode() => Lower.Concat(Upper).Aggregate(0, (hash, x) => HashCode.Combine(hash, x));
 
     public override string ToString() =>
-        string.Join(" × ", Lower.Zip(Upper, (low, high) => $"[{low:G4}, {high:G4}]"));
+        string.Join(" × ", Enumerable.Range(0, Dimensions).Select(d => Weights[d] is { } w
+            ? $"{{{string.Join(", ", w.Select(x => x.ToString("G3")))}}}"
+            : $"[{Lower[d]:G4}, {Upper[d]:G4}]"));
 
     // Widening about the centre keeps the kept points inside; at an edge the interval slides inward instead.
     // Min/Max with the original bounds guard the kept points against rounding.

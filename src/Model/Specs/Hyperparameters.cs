@@ -1,3 +1,4 @@
+using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Network;
 using Orleans.Tuning.Model.Network.Optimizers;
 
@@ -50,6 +51,24 @@ public static class Hyperparameters
         LearningRate, Momentum, Beta1, Beta2, Epsilon, Layers, HiddenUnits,
         LearningRateDecay, DecaySchedule, BatchSize, Optimizer, BatchNormMomentum,
     ];
+
+    /// <summary>
+    /// Whether <paramref name="name"/> acts on a trial whose settings are read by <paramref name="valueOf"/>: each β and ε only under
+    /// the optimizers that read it, the decay only under a schedule. Coarse-to-fine leaves a dimension alone on trials where it did
+    /// not act, since their scores say nothing about it.
+    /// </summary>
+    public static bool IsActive(string name, Func<Hyperparameter, ParameterValue> valueOf)
+    {
+        string Optimizer() => valueOf(Hyperparameters.Optimizer).Choice;
+        return name switch
+        {
+            "momentum" => Optimizer() == "momentum",
+            "beta1" => Optimizer() == "adam",
+            "beta2" or "epsilon" => Optimizer() is "adam" or "rmsprop",
+            "learning_rate_decay" => valueOf(DecaySchedule).Choice != "none",
+            _ => true,
+        };
+    }
 
     private static readonly Dictionary<string, Hyperparameter> ByName = All.ToDictionary(h => h.Name);
 

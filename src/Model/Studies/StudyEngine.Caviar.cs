@@ -6,8 +6,6 @@ namespace Orleans.Tuning.Model.Studies;
 // Caviar: a population trained side by side, judged together at the end of every round.
 public sealed partial class StudyEngine
 {
-    private List<TrialRecord> _population = [];
-
     private void LaunchPopulation(int size, StepBuilder step)
     {
         _population = [];

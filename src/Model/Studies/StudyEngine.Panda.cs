@@ -6,7 +6,6 @@ namespace Orleans.Tuning.Model.Studies;
 // Panda: one model at a time, babysat round by round; later pandas start from what earlier ones learned.
 public sealed partial class StudyEngine
 {
-    private readonly Panda _panda = new();
 
     private void LaunchPanda(StepBuilder step)
     {

@@ -5,11 +5,6 @@ namespace Orleans.Tuning.Model.Studies;
 // Re-test occasionally: leaders re-train from scratch with fresh seeds; the ranking uses the mean.
 public sealed partial class StudyEngine
 {
-    private const int MaxFinalRetests = 3;
-    private bool _retestRequested;
-
-    private int _version;
-    private (int Version, IReadOnlyList<RankedTrial> Ranking) _ranking = (-1, []);
 
     /// <summary>Search trials ranked by the mean of their original run and their finished re-tests, best first.</summary>
     /// <remarks>Cached until the next event: a console polls it, and ranking 100 000 trials is not free.</remarks>

@@ -12,27 +12,52 @@ namespace Orleans.Tuning.Model.Studies;
 /// events rebuilds the same state. That is how the grain persists it: the events are the state.
 /// Caviar generations advance in lockstep, round by round, so the population's decisions do not
 /// depend on which member happened to report first; that keeps a seeded study reproducible.
+/// <para>
+/// Its whole state is declared here, in one place; the partial files beside this one hold the
+/// policies (caviar, panda, re-test, budget) and own no state of their own. The policies it
+/// delegates to are small classes: the sampler and <see cref="Region"/> decide what runs (Ray
+/// Tune's searcher), the stopping scheduler, <see cref="Population"/> and <see cref="Panda"/>
+/// whether a running trial goes on (its scheduler).
+/// </para>
 /// </remarks>
 public sealed partial class StudyEngine
 {
+    private const int MaxFinalRetests = 3;
+
+    // Policies, built from the spec.
     private readonly Rng _rng;
     private readonly ISampler _sampler;
     private readonly IStoppingScheduler _stopping;
     private readonly Retest _retest;
+    private readonly Panda _panda = new();
+
+    // Trials: every one ever launched, by number; the active ones; the failures.
     private readonly List<TrialRecord> _trials = [];
-    private readonly List<Region> _regions = [];
-    private readonly Dictionary<int, List<int>> _retestsOf = [];
-    private readonly List<TrialRecord> _generationTrials = [];
     private readonly SortedSet<int> _active = [];
-    private int _samples;
+    private readonly List<int> _failures = [];
     private int _searchLaunched;
+    private bool _learned; // some search trial has reported a finite score
+
+    // Search: the sampler's next index, the regions coarse to fine, this generation's trials and (caviar) its current population.
+    private int _samples;
+    private readonly List<Region> _regions = [];
+    private readonly List<TrialRecord> _generationTrials = [];
+    private List<TrialRecord> _population = [];
+
+    // Re-tests: who re-tests whom, when the next is due, whether one is running, how many final ones ran.
+    private readonly Dictionary<int, List<int>> _retestsOf = [];
     private int _completedSinceRetest;
     private int _roundsSinceRetest;
-    private int _finalRetests;
+    private bool _retestRequested;
     private bool _retesting;
+    private int _finalRetests;
+
+    // Set when the study expired: nothing new starts.
     private bool _noMoreLaunches;
-    private bool _learned; // some search trial has reported a finite score
-    private readonly List<int> _failures = [];
+
+    // The ranking is cached until the next event changes the engine.
+    private int _version;
+    private (int Version, IReadOnlyList<RankedTrial> Ranking) _ranking = (-1, []);
 
     public StudyEngine(StudySpec spec, StudyStrategy strategy)
     {
@@ -50,7 +75,7 @@ public sealed partial class StudyEngine
         _stopping = StoppingScheduler.Create(spec.Stopping.Kind.ToString().ToLowerInvariant(), MaxRounds,
             graceRounds: spec.Stopping.GraceRounds, reductionFactor: spec.Stopping.ReductionFactor);
         _retest = new Retest(spec.Retest.Repeats);
-        _regions.Add(Region.Full(spec.Space.Count));
+        _regions.Add(Region.Full(spec.Space));
     }
 
     public StudySpec Spec { get; }
@@ -290,11 +315,22 @@ public sealed partial class StudyEngine
 
     private void EndGeneration()
     {
-        var scored = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
+        var scored = _generationTrials.Any(t => t.Rounds.Count > 0);
         _generationTrials.Clear();
-        if (scored.Count == 0) return;
-        _regions.Add(CoarseToFine.NextRegion(_regions[^1], scored, new CoarseToFineOptions()));
+        if (!scored) return;
+        // The whole history is the evidence: every search trial that reported, with the dimensions that acted on it.
+        var history = _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
+            .Select(t => new ScoredPoint(t.Point, t.LastScore, ActiveDimensions(t))).ToList();
+        _regions.Add(CoarseToFine.NextRegion(_regions[^1], history, new CoarseToFineOptions()));
         Generation++;
+    }
+
+    private bool[] ActiveDimensions(TrialRecord t)
+    {
+        ParameterValue ValueOf(Hyperparameter h) =>
+            t.Hyperparameters.Entries.FirstOrDefault(e => e.Key == h.Name) is { Key: not null } e ? e.Value
+            : Spec.Fixed.TryGetValue(h.Name, out var v) ? v : h.Default;
+        return [.. Spec.Space.Dimensions.Select(d => Hyperparameters.IsActive(d.Name, ValueOf))];
     }
 
     // A study that learned nothing has failed, whatever ended it: its reason is the first trial's failure, which is the one a user can act on.

@@ -27,7 +27,7 @@ public class CoarseToFineTests
         var current = new Region([0.2, 0.2], [0.6, 0.6]);
         (double[] Point, double Score)[] diverged = [([0.3, 0.3], double.NaN)];
 
-        Assert.Equal(current, CoarseToFine.NextRegion(current, [], new CoarseToFineOptions()));
+        Assert.Equal(current, CoarseToFine.NextRegion(current, Array.Empty<ScoredPoint>(), new CoarseToFineOptions()));
         Assert.Equal(current, CoarseToFine.NextRegion(current, diverged, new CoarseToFineOptions()));
     }
 }

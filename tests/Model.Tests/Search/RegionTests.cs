@@ -149,4 +149,72 @@ public class RegionTests
         Assert.Throws<ArgumentException>(() => Region.Narrow([], 0.5, 0, 0.1));
         Assert.Throws<ArgumentException>(() => Region.Narrow([([1.5], 1)], 0.5, 0, 0.1));
     }
+
+    private static readonly SearchSpace Mixed = new(
+    [
+        Dimension.Log("learning_rate", 1e-4, 1),
+        Dimension.Categorical("optimizer", "sgd", "momentum", "adam"),
+        Dimension.Int("layers", 1, 3),
+        Dimension.IntLog("hidden_units", 16, 1024),
+    ]);
+
+    [Fact]
+    public void A_categorical_or_small_integer_dimension_keeps_a_probability_for_every_level()
+    {
+        // The best trials all used adam and two layers.
+        var history = Enumerable.Range(0, 20).Select(i => new ScoredPoint(
+            Mixed.ToUnit(new Configuration([
+                KeyValuePair.Create("learning_rate", (ParameterValue)1e-3),
+                KeyValuePair.Create("optimizer", (ParameterValue)(i < 5 ? "adam" : "sgd")),
+                KeyValuePair.Create("layers", (ParameterValue)(i < 5 ? 2.0 : 1.0 + i % 3)),
+                KeyValuePair.Create("hidden_units", (ParameterValue)64.0)])),
+            i < 5 ? 0.9 : 0.5)).ToArray();
+
+        var region = Region.Full(Mixed).Narrow(history, 0.25, 0.05, 0.1);
+
+        var optimizer = region.Weights[1]!;
+        Assert.Equal(1.0, optimizer.Sum(), 9);
+        Assert.True(optimizer[2] > 0.5, region.ToString());          // adam gained mass
+        Assert.All(optimizer, w => Assert.True(w > 0, region.ToString())); // nothing was cut off
+        Assert.True(region.Weights[2]![1] > 0.5, region.ToString());  // two layers
+        Assert.Null(region.Weights[3]);                                // int-log hidden units stay an interval
+        var sampled = Enumerable.Range(0, 300).Select(i => Mixed.ToConfiguration(region.Sample(new RandomSampler(4, 1).Sample(i)))).ToArray();
+        Assert.Contains(sampled, c => c.GetString("optimizer") == "sgd");
+        Assert.True(sampled.Count(c => c.GetString("optimizer") == "adam") > 150);
+    }
+
+    [Fact]
+    public void A_dimension_that_never_acted_is_left_alone()
+    {
+        var history = Enumerable.Range(0, 12)
+            .Select(i => new ScoredPoint([i / 12.0, 0.05 * i], i, Active: [true, false]))
+            .ToArray();
+
+        var region = Region.Full(2).Narrow(history, 0.25, 0.05, 0.1);
+
+        Assert.True(region.Upper[0] - region.Lower[0] < 0.5);
+        Assert.Equal((0.0, 1.0), (region.Lower[1], region.Upper[1]));
+    }
+
+    [Fact]
+    public void An_interval_widens_past_the_edge_where_the_best_trial_sits()
+    {
+        var current = new Region([0.4], [0.6]);
+        var history = new[] { new ScoredPoint([0.59], 1.0), new ScoredPoint([0.55], 0.9), new ScoredPoint([0.45], 0.1), new ScoredPoint([0.41], 0.0) };
+
+        var next = current.Narrow(history, 0.5, 0.0, 0.01);
+
+        Assert.True(next.Upper[0] > 0.6, next.ToString()); // the optimum may lie beyond the old edge
+    }
+
+    [Fact]
+    public void Narrowing_uses_the_whole_history_so_one_generation_cannot_shrink_the_space_alone()
+    {
+        var old = Enumerable.Range(0, 30).Select(i => new ScoredPoint([i / 30.0], i % 2 == 0 ? 0.9 : 0.1));
+        var latest = new[] { new ScoredPoint([0.5], 0.95) };
+
+        var region = Region.Full(1).Narrow([.. old, .. latest], 0.25, 0.0, 0.01);
+
+        Assert.True(region.Upper[0] - region.Lower[0] > 0.4, region.ToString()); // the latest generation alone would give the floor, 0.01
+    }
 }

@@ -12,6 +12,9 @@ internal sealed class StudySimulator(StudyEngine engine, Func<TrialLaunch, Confi
     private readonly Dictionary<int, double> _learningRates = [];
 
     public List<(int Trial, int Round, Decision Decision)> Decisions { get; } = [];
+
+    /// <summary>Every report delivered, in order: the events a study grain persists and replays.</summary>
+    public List<(int Trial, RoundReport Report)> Reports { get; } = [];
     public int MaxConcurrent { get; private set; }
 
     public static StudySpec Spec(string yaml) => StudySpecParser.Parse(yaml, "test.yaml");
@@ -27,7 +30,9 @@ internal sealed class StudySimulator(StudyEngine engine, Func<TrialLaunch, Confi
             var (trial, round) = _pending[i];
             _pending.RemoveAt(i);
             var launch = engine.Trials[trial].Launch;
-            Apply(engine.Report(trial, objective(launch, _hyperparameters[trial], round, _learningRates[trial])));
+            var report = objective(launch, _hyperparameters[trial], round, _learningRates[trial]);
+            Reports.Add((trial, report));
+            Apply(engine.Report(trial, report));
         }
         return engine;
     }

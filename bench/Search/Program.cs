@@ -1,0 +1,76 @@
+// The league table: search strategies at equal total epochs on real data, several seeds each.
+// Every study runs the product's own engine in this process and trains real networks one at a
+// time (one core), so the figures compare strategies, not clusters. For each study: the test
+// accuracy of the configuration it chose (test never seen by any decision), and the epochs it
+// needed before its best validation accuracy reached random search's final one (same data, seed).
+//
+//   dotnet run -c Release --project bench/Search -- [datasets...] [--seeds N] [--epochs E] [--rows R]
+using System.Diagnostics;
+using System.Globalization;
+using Orleans.Tuning.Bench.Search;
+using Orleans.Tuning.Model.Data;
+using Orleans.Tuning.Model.Specs;
+using Orleans.Tuning.Model.Studies;
+
+var seeds = Option("--seeds", 5);
+var epochs = Option("--epochs", 120);
+var rows = Option("--rows", int.MaxValue);
+var datasets = args.TakeWhile(a => !a.StartsWith("--")).ToArray();
+if (datasets.Length == 0) datasets = ["digits", "letter", "fashion"];
+var root = FindRoot();
+
+Console.WriteLine($"# {epochs} epochs per study, seeds 1..{seeds}, one core; strategies: {string.Join(", ", Strategies.All.Keys)}");
+foreach (var name in datasets)
+{
+    var clock = Stopwatch.StartNew();
+    var data = BenchData.Load(name, root, rows);
+    var results = new Dictionary<string, List<StudyOutcome>>();
+    for (var seed = 1; seed <= seeds; seed++)
+    {
+        double? target = null;
+        foreach (var (strategy, yaml) in Strategies.All)
+        {
+            var spec = StudySpecParser.Parse(Strategies.Spec(yaml, name, seed, epochs), $"{name}.yaml");
+            var outcome = new StudyRun(spec, Strategies.Resolve(spec), data).Run();
+            // Random search runs first: its final best validation accuracy is the bar for this seed.
+            target ??= outcome.BestValidation;
+            outcome = outcome with { EpochsToTarget = outcome.EpochsToReach(target.Value) };
+            (results.TryGetValue(strategy, out var list) ? list : results[strategy] = []).Add(outcome);
+            Console.Error.WriteLine($"{name} seed {seed} {strategy}: test {outcome.TestAccuracy:F4}, validation {outcome.BestValidation:F4}, " +
+                                    $"{outcome.EpochsUsed} epochs, reached random's {target:F4} at {outcome.EpochsToTarget?.ToString() ?? "never"}");
+        }
+    }
+    Console.WriteLine();
+    Console.WriteLine($"## {name} ({data.Describe()}; {clock.Elapsed.TotalMinutes:F1} min)");
+    Console.WriteLine();
+    Console.WriteLine("| strategy | test accuracy, median [min–max] | epochs to random's final validation accuracy, median [min–max] (reached in) | epochs used |");
+    Console.WriteLine("| --- | --- | --- | --- |");
+    foreach (var (strategy, outcomes) in results)
+    {
+        var reached = outcomes.Where(o => o.EpochsToTarget is not null).Select(o => (double)o.EpochsToTarget!.Value).ToArray();
+        Console.WriteLine($"| {strategy} | {Range(outcomes.Select(o => o.TestAccuracy), "F3")} | " +
+                          $"{(reached.Length == 0 ? "never" : Range(reached, "F0"))} ({reached.Length}/{outcomes.Count}) | {Range(outcomes.Select(o => (double)o.EpochsUsed), "F0")} |");
+    }
+}
+return 0;
+
+static string Range(IEnumerable<double> values, string format)
+{
+    var sorted = values.Order().ToArray();
+    var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    return $"{median.ToString(format, CultureInfo.InvariantCulture)} [{sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)}]";
+}
+
+int Option(string flag, int fallback)
+{
+    var i = Array.IndexOf(args, flag);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindRoot()
+{
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Orleans.Tuning.sln"))) return dir.FullName;
+    throw new DirectoryNotFoundException("run from inside the repository");
+}

@@ -1,0 +1,94 @@
+using Orleans.Tuning.Model.Data;
+using Orleans.Tuning.Model.Network;
+using Orleans.Tuning.Model.Search;
+using Orleans.Tuning.Model.Specs;
+using Orleans.Tuning.Model.Studies;
+
+namespace Orleans.Tuning.Bench.Search;
+
+/// <summary>What one study achieved: its chosen configuration's test accuracy and its best-so-far validation accuracy over epochs.</summary>
+internal sealed record StudyOutcome(double TestAccuracy, double BestValidation, int EpochsUsed, IReadOnlyList<(int Epochs, double Best)> Curve, int? EpochsToTarget = null)
+{
+    public int? EpochsToReach(double target) => Curve.FirstOrDefault(c => c.Best >= target - 1e-12) is { Epochs: > 0 } hit ? hit.Epochs : null;
+}
+
+/// <summary>Plays the grains' part for one study, in order and on one thread: trains each round, reports it, carries out the decision.</summary>
+internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData data)
+{
+    private readonly StudyEngine _engine = new(spec, strategy);
+    private readonly Queue<(int Trial, int Round)> _pending = [];
+    private readonly Dictionary<int, Trial> _trials = [];
+    private readonly List<(int, double)> _curve = [];
+    private double _best = double.NegativeInfinity;
+
+    public StudyOutcome Run()
+    {
+        Apply(_engine.Start());
+        while (_pending.TryDequeue(out var next))
+        {
+            var t = _trials[next.Trial];
+            t.Trainer.TrainEpoch();
+            var validation = t.Trainer.Network.Evaluate(t.Data.Validation);
+            t.Checkpoints[next.Round] = t.Trainer.Checkpoint();
+            t.Checkpoints.Remove(next.Round - 2);
+            var report = new RoundReport(next.Round, t.Trainer.Epoch, validation.Loss, validation.Loss, validation.Accuracy, t.Trainer.Training.LearningRate);
+            if (_engine.Trials[next.Trial].Kind == TrialKind.Search && double.IsFinite(validation.Loss)) _best = Math.Max(_best, validation.Accuracy);
+            Apply(_engine.Report(next.Trial, report));
+            _curve.Add((_engine.EpochsUsed, _best));
+        }
+        // The chosen configuration meets the test part once, as its trial grain would measure it.
+        var leader = _engine.Leader is { } l ? _trials[l.Trial] : null;
+        var test = leader is null ? double.NaN : leader.Trainer.Network.Evaluate(leader.Data.Test!).Accuracy;
+        return new StudyOutcome(test, _best, _engine.EpochsUsed, _curve);
+    }
+
+    private void Apply(EngineStep step)
+    {
+        foreach (var launch in step.Launches)
+        {
+            var prepared = data.Split(launch.SplitSeed);
+            var (network, training) = Settings(launch.Hyperparameters, prepared);
+            _trials[launch.Number] = new Trial(new Trainer(network, training, prepared.Train, launch.Seed), prepared);
+            _pending.Enqueue((launch.Number, 1));
+        }
+        foreach (var d in step.Decisions)
+        {
+            var t = _trials[d.Trial];
+            switch (d.Decision)
+            {
+                case Decision.Continue:
+                    _pending.Enqueue((d.Trial, d.Round + 1));
+                    break;
+                case Decision.Exploit e:
+                    var source = _trials[e.SourceTrial].Checkpoints[e.SourceRound];
+                    var (_, training) = Settings(e.Hyperparameters, t.Data);
+                    t.Trainer = Trainer.Resume(source, training, t.Data.Train);
+                    _pending.Enqueue((d.Trial, d.Round + 1));
+                    break;
+                case Decision.SetLearningRate s:
+                    t.Trainer.Training = t.Trainer.Training with { LearningRate = s.LearningRate };
+                    _pending.Enqueue((d.Trial, d.Round + 1));
+                    break;
+                case Decision.Rollback r:
+                    var before = t.Checkpoints.GetValueOrDefault(d.Round - 1);
+                    var (fresh, restart) = Settings(_engine.Trials[d.Trial].Hyperparameters, t.Data);
+                    restart = restart with { LearningRate = r.LearningRate };
+                    t.Trainer = before is null
+                        ? new Trainer(fresh, restart, t.Data.Train, _engine.Trials[d.Trial].Launch.Seed)
+                        : Trainer.Resume(before, restart, t.Data.Train);
+                    _pending.Enqueue((d.Trial, d.Round));
+                    break;
+            }
+        }
+    }
+
+    private (NetworkConfig, TrainingConfig) Settings(Configuration hyperparameters, PreparedDataset prepared) =>
+        TrialSettings.From(hyperparameters, spec.Fixed, prepared.FeatureCount, prepared.ClassCount);
+
+    private sealed class Trial(Trainer trainer, PreparedDataset data)
+    {
+        public Trainer Trainer { get; set; } = trainer;
+        public PreparedDataset Data { get; } = data;
+        public Dictionary<int, Checkpoint> Checkpoints { get; } = [];
+    }
+}
