@@ -97,7 +97,7 @@ public sealed class TrialGrain(
             S.State = TrialState.Failed;
             S.Note = e.Message;
             _loopRunning = false;
-            await Durably.WriteAsync(state, log);
+            await Durably.WriteAsync(state, log, this);
             await Study.TrialFailed(S.Plan.Number, e.Message);
             return;
         }
@@ -111,7 +111,7 @@ public sealed class TrialGrain(
         S.History.Add(metrics);
         if (S.State != TrialState.Running) { await Finish(); return; } // stopped while training
         S.State = TrialState.Waiting;
-        await Durably.WriteAsync(state, log);
+        await Durably.WriteAsync(state, log, this);
         await ReportAndApply(metrics);
     }
 
@@ -223,7 +223,7 @@ public sealed class TrialGrain(
                 _session = null;
                 break;
         }
-        await Durably.WriteAsync(state, log);
+        await Durably.WriteAsync(state, log, this);
         Kick();
     }
 
@@ -232,7 +232,7 @@ public sealed class TrialGrain(
     private async Task Finish()
     {
         _loopRunning = false;
-        await Durably.WriteAsync(state, log);
+        await Durably.WriteAsync(state, log, this);
         if (S.State is TrialState.Stopped or TrialState.Failed) DeactivateOnIdle();
     }
 
