@@ -38,7 +38,9 @@ public sealed class Rendered
 
     private static string Kustomize(string folder)
     {
-        var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // scripts/test.sh finds or fetches a kubectl that is new enough (scripts/kubectl.sh); else the one on PATH.
+        var kubectl = Environment.GetEnvironmentVariable("TUNING_KUBECTL") is { Length: > 0 } path ? path : "kubectl";
+        var info = new ProcessStartInfo(kubectl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("kustomize");
         info.ArgumentList.Add(folder);
         Process process;
@@ -49,8 +51,8 @@ public sealed class Rendered
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"kubectl is needed to render deploy/k8s ({e.Message}); it ships with this project's machine image. " +
-                "Install kubectl 1.27 or newer (its kustomize must accept folders under resources:); Debian 12's kubernetes-client (1.20) is too old.", e);
+                $"kubectl is needed to render deploy/k8s ({kubectl}: {e.Message}): run the tests with scripts/test.sh, which " +
+                "finds or fetches one (scripts/kubectl.sh), or install kubectl 1.21 or newer. Debian 12's kubernetes-client (1.20) is too old.", e);
         }
         using (process)
         {
