@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh
+bash scripts/browser.sh
 
 # Its own folder and port, apart from scripts/postgres.sh's default server, so tests never touch a developer's data.
 test_pg() { TUNING_PG_DIR="$PWD/.postgres-test" TUNING_PG_PORT=55439 bash scripts/postgres.sh "$@"; }

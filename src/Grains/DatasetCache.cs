@@ -5,15 +5,24 @@ using Orleans.Tuning.Model.Specs;
 namespace Orleans.Tuning.Grains;
 
 /// <summary>Where a trial's data comes from and how it is split; equal references share one loaded copy.</summary>
+/// <remarks>The test part is fixed by <see cref="TestSeed"/> (the study's seed) whatever <see cref="SplitSeed"/> a re-test brings.</remarks>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.DataReference")]
 public sealed record DataReference(
     [property: Id(0)] string Path,
     [property: Id(1)] string? LabelsPath,
     [property: Id(2)] double ValidationFraction,
-    [property: Id(3)] int SplitSeed)
+    [property: Id(3)] int SplitSeed,
+    [property: Id(4)] double TestFraction = 0,
+    [property: Id(5)] string? TestPath = null,
+    [property: Id(6)] string? TestLabelsPath = null,
+    [property: Id(7)] int TestSeed = 0)
 {
-    /// <summary>The data a study's trials train on: the spec's files, split by the study's seed.</summary>
-    public static DataReference Of(StudySpec spec) => new(spec.Data.Path, spec.Data.LabelsPath, spec.Data.ValidationFraction, spec.Seed);
+    /// <summary>The data a study's trials train on: the spec's files, the test part held out by the study's seed, the rest split by <paramref name="splitSeed"/> (default: the study's seed).</summary>
+    public static DataReference Of(StudySpec spec, int? splitSeed = null) =>
+        new(spec.Data.Path, spec.Data.LabelsPath, spec.Data.ValidationFraction, splitSeed ?? spec.Seed,
+            spec.Data.TestFraction, spec.Data.TestPath, spec.Data.TestLabelsPath, spec.Seed);
+
+    public TestPart Test => new(TestFraction, TestPath, TestLabelsPath, TestSeed);
 }
 
 /// <summary>Loads each dataset once per process, however many trials train on it.</summary>
@@ -23,7 +32,11 @@ public sealed record DataReference(
 /// </remarks>
 public sealed class DatasetCache
 {
+    // Re-tests train on fresh splits, each a prepared copy: the cache keeps the newest few and lets older ones go
+    // (a session still training on one holds its own reference).
+    private const int MaxKept = 6;
     private readonly ConcurrentDictionary<DataReference, Lazy<PreparedDataset>> _loaded = new();
+    private readonly ConcurrentQueue<DataReference> _order = new();
 
     private int _loads;
 
@@ -37,7 +50,9 @@ public sealed class DatasetCache
         var lazy = _loaded.GetOrAdd(data, d => new Lazy<PreparedDataset>(() =>
         {
             Interlocked.Increment(ref _loads);
-            return PreparedDataset.Load(d.Path, d.LabelsPath, d.ValidationFraction, d.SplitSeed);
+            _order.Enqueue(d);
+            while (_order.Count > MaxKept && _order.TryDequeue(out var oldest)) _loaded.TryRemove(oldest, out _);
+            return PreparedDataset.Load(d.Path, d.LabelsPath, d.ValidationFraction, d.SplitSeed, d.Test);
         }));
         try { return lazy.Value; }
         catch

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Orleans.Tuning.Client.Dashboard;
 using Orleans.Tuning.Client.Hosting;
 using Orleans.Tuning.Client.Results;
 using Orleans.Tuning.Client.Specs;
@@ -22,11 +23,14 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
 
     public sealed class Settings : SpecSettings
     {
-        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json and silo.log (default: results/STUDY-ID)")]
+        [CommandOption("--out <DIR>"), Description("Folder for results.csv, best.json, the plots, report.html and silo.log (default: results/STUDY-ID)")]
         public string? Out { get; init; }
 
         [CommandOption("--slots <N>"), Description("Training slots of the embedded silo: rounds trained at once (default: one per core)")]
         public int? Slots { get; init; }
+
+        [CommandOption("--dashboard"), Description("Serve a page of the study's trials and curves, updating live, on 127.0.0.1 while it runs (the address is printed)")]
+        public bool Dashboard { get; init; }
 
         public override ValidationResult Validate() =>
             Slots is < 1 ? ValidationResult.Error($"--slots must be at least 1, got {Slots}") : ValidationResult.Success();
@@ -52,11 +56,15 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             await using var cluster = await EmbeddedCluster.StartAsync(settings.Slots ?? Environment.ProcessorCount, log, datasets, cancellation);
             var study = cluster.Grains.GetGrain<IStudyGrain>(id);
             await study.Start(spec.ToNormalizedText());
+            await using var page = settings.Dashboard ? await StudyPageServer.StartAsync(new GrainStudySource(cluster.Grains), 0, cancellation) : null;
+            if (page is not null)
+                console.PlainLine($"study page: {page.PageOf(id)}");
             var watcher = new StudyWatcher(study, PollInterval);
             var (_, cancelledByUser) = await StudyViews.For(console).ShowWhile(show => watcher.WatchAsync(show, cancellation));
 
             var results = await study.GetResults();
-            var paths = ResultsFolder.Write(folder, results, spec.Objective.Metric.ToString().ToLowerInvariant());
+            var paths = LongOperation.Run(console, "writing results and plots",
+                step => ResultsFolder.Write(folder, results, spec.Objective.Metric.ToString().ToLowerInvariant(), step));
             ResultsSummary.Print(console, results, paths);
             return cancelledByUser ? ExitCodes.Cancelled
                 : results.Status.Phase == StudyPhase.Completed ? ExitCodes.Ok

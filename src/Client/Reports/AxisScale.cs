@@ -13,9 +13,9 @@ namespace Orleans.Tuning.Client.Reports;
 /// ScottPlot draws linear axes; a log axis is a linear axis of log10 values with labels put back into
 /// values. For β the axis is −log10(1 − β), so 0.9, 0.99, 0.999 are evenly spaced and β grows to the right.
 /// </remarks>
-internal sealed record AxisScale(ScaleKind Kind, IReadOnlyList<string> Choices)
+internal sealed record AxisScale(ScaleKind Kind, double Min, double Max, IReadOnlyList<string> Choices)
 {
-    public static AxisScale For(DimensionRow row) => new(SearchDimensions.KindOf(row), row.Choices);
+    public static AxisScale For(DimensionRow row) => new(SearchDimensions.KindOf(row), row.Min, row.Max, row.Choices);
 
     public bool IsLog => Kind is ScaleKind.Log or ScaleKind.IntLog or ScaleKind.OneMinusLog;
 
@@ -51,14 +51,23 @@ internal sealed record AxisScale(ScaleKind Kind, IReadOnlyList<string> Choices)
     public ITickGenerator Ticks() => Kind switch
     {
         ScaleKind.Categorical => new NumericManual([.. Choices.Select((_, i) => (double)i)], [.. Choices]),
+        // Units and batch sizes are searched per doubling: ticks at the powers of two in range.
+        ScaleKind.IntLog => Manual(Enumerable.Range(0, 31).Select(k => Math.Pow(2, k)).Where(v => v >= Min && v <= Max).Select(Math.Log10)),
+        // Ticks at whole decades, when the range spans one; a narrower range gets ticks in between, labelled as values.
         ScaleKind.Log or ScaleKind.OneMinusLog => new NumericAutomatic
         {
-            IntegerTicksOnly = true,
+            IntegerTicksOnly = Math.Abs(ToAxis(Max) - ToAxis(Min)) >= 1,
             LabelFormatter = Label,
             MinorTickGenerator = new LogMinorTickGenerator(),
         },
         _ => new NumericAutomatic { LabelFormatter = Label },
     };
+
+    private NumericManual Manual(IEnumerable<double> positions)
+    {
+        var at = positions.ToArray();
+        return new NumericManual(at, [.. at.Select(Label)]);
+    }
 
     private double IndexOf(string choice)
     {

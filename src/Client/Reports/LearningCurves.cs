@@ -65,9 +65,14 @@ internal static partial class LearningCurves
         }
         foreach (var e in data.Exploits)
         {
+            // Thin: a population exploits often, and thick arrows would hide the curves they explain.
             var arrow = plot.Add.Arrow(e.FromEpoch, e.FromValue, e.ToEpoch, e.ToValue);
-            arrow.ArrowFillColor = Colors.Black.WithAlpha(0.5);
-            arrow.ArrowLineColor = Colors.Black.WithAlpha(0.5);
+            arrow.ArrowFillColor = Colors.Black.WithAlpha(0.6);
+            arrow.ArrowLineColor = Colors.Black.WithAlpha(0.6);
+            arrow.ArrowWidth = 1.5f;
+            arrow.ArrowheadWidth = 8;
+            arrow.ArrowheadLength = 10;
+            arrow.ArrowheadAxisLength = 10;
         }
         if (data.Rollbacks.Count > 0)
         {

@@ -1,4 +1,5 @@
 using Orleans.Tuning.Grains.Studies;
+using ScottPlot;
 
 namespace Orleans.Tuning.Client.Reports;
 
@@ -8,23 +9,33 @@ internal static class StudyPlots
     /// <summary>A plot's file name, its title for the report, and its image.</summary>
     public sealed record Rendered(string FileName, string Title, byte[] Png);
 
-    public static IReadOnlyList<Rendered> Render(StudyResults results)
+    public static IReadOnlyList<Rendered> Render(StudyResults results) => Render(results, _ => { });
+
+    /// <param name="step">Told each plot's file name before it is drawn.</param>
+    public static IReadOnlyList<Rendered> Render(StudyResults results, Action<string> step)
     {
         var plots = new List<Rendered>();
+        void Add(string fileName, string title, Func<Plot> draw)
+        {
+            step(fileName);
+            plots.Add(new(fileName, title, PlotFile.Png(draw())));
+        }
+
         var history = OptimisationHistory.Prepare(results);
         if (history.Values.Length == 0)
             return plots; // no trial learned anything: there is nothing to draw
-        plots.Add(new(OptimisationHistory.FileName, "Optimisation history", PlotFile.Png(OptimisationHistory.Draw(history))));
-        plots.Add(new(LearningCurves.FileName, "Learning curves", PlotFile.Png(LearningCurves.Draw(LearningCurves.Prepare(results)))));
+        Add(OptimisationHistory.FileName, "Optimisation history", () => OptimisationHistory.Draw(history));
+        Add(LearningCurves.FileName, "Learning curves", () => LearningCurves.Draw(LearningCurves.Prepare(results)));
         foreach (var dimension in results.Status.Space)
         {
-            var scatter = HyperparameterScatter.Prepare(results, dimension);
-            plots.Add(new(HyperparameterScatter.FileName(dimension.Name), $"{dimension.Name} against the metric", PlotFile.Png(HyperparameterScatter.Draw(scatter))));
+            Add(HyperparameterScatter.FileName(dimension.Name), $"{dimension.Name} against the metric",
+                () => HyperparameterScatter.Draw(HyperparameterScatter.Prepare(results, dimension)));
         }
+        // Both need every searched dimension's scale, which a status from before the study started lacks.
         if (results.Status.Space.Count > 0)
         {
-            plots.Add(new(ParallelCoordinates.FileName, "Parallel coordinates", PlotFile.Png(ParallelCoordinates.Draw(ParallelCoordinates.Prepare(results)))));
-            plots.Add(new(ImportanceChart.FileName, "Hyperparameter importance", PlotFile.Png(ImportanceChart.Draw(ImportanceChart.Prepare(results)))));
+            Add(ParallelCoordinates.FileName, "Parallel coordinates", () => ParallelCoordinates.Draw(ParallelCoordinates.Prepare(results)));
+            Add(ImportanceChart.FileName, "Hyperparameter importance", () => ImportanceChart.Draw(ImportanceChart.Prepare(results)));
         }
         return plots;
     }

@@ -7,9 +7,11 @@ namespace Orleans.Tuning.Client.Reports;
 internal static class StudyReport
 {
     /// <returns>The paths written.</returns>
-    public static IReadOnlyList<string> Write(string folder, StudyResults results)
+    /// <param name="step">Told what is being made, for a spinner.</param>
+    public static IReadOnlyList<string> Write(string folder, StudyResults results, Action<string> step)
     {
-        var plots = StudyPlots.Render(results);
+        var plots = StudyPlots.Render(results, step);
+        step(ReportHtml.FileName);
         var report = Path.Combine(folder, ReportHtml.FileName);
         AtomicFile.Write(report, stream => ReportHtml.Write(stream, results, plots));
         return [.. StudyPlots.Write(folder, plots), report];

@@ -30,7 +30,7 @@ internal static class BestJson
             s.Phase == StudyPhase.Failed ? s.Message : null,
             s.Best is { } b
                 ? new Best(b.Trial, b.Hyperparameters.ToDictionary(h => h.Key, h => Value(h.Value)), b.Metric, b.Score,
-                    new Retest(b.Mean, b.Spread, b.Runs), b.ValidationAccuracy, b.ValidationLoss)
+                    new Retest(b.Mean, b.Spread, b.Runs), b.ValidationAccuracy, b.ValidationLoss, b.TestAccuracy, b.TestLoss)
                 : null,
             results.Ranking,
             results.Regions.Select(r => new Region(
@@ -50,7 +50,7 @@ internal static class BestJson
 
     private sealed record Best(
         int Trial, IReadOnlyDictionary<string, object> Hyperparameters, string Metric, double Score,
-        Retest Retest, double ValidationAccuracy, double ValidationLoss);
+        Retest Retest, double ValidationAccuracy, double ValidationLoss, double? TestAccuracy, double? TestLoss);
 
     private sealed record Retest(double Mean, double Spread, int Runs);
 

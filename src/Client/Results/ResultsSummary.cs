@@ -14,6 +14,7 @@ internal static class ResultsSummary
         console.PlainLine(
             $"study {s.Id} {s.Phase.ToString().ToLowerInvariant()} after {StatusText.Clock(s.Elapsed)}: " +
             $"{s.TrialsLaunched} trials, {s.EpochsUsed} epochs" +
+            (s.RetestEpochs > 0 ? $" ({s.RetestEpochs} on re-tests, {StatusText.Number(100.0 * s.RetestEpochs / Math.Max(1, s.EpochsUsed))} %; cap {StatusText.Number(100 * s.RetestShareCap)} % of the budget)" : "") +
             (s.TrialsFailed > 0 ? $", {s.TrialsFailed} failed or diverged" : "") +
             (s.Message is { } m && !failed ? $" ({m})" : ""));
         if (failed)
@@ -23,7 +24,8 @@ internal static class ResultsSummary
             console.PlainLine(
                 $"best: trial {b.Trial}, {b.Metric} {StatusText.Number(b.Score)} " +
                 $"(mean {StatusText.Number(b.Mean)} ± {StatusText.Number(b.Spread)} over {b.Runs} run{(b.Runs == 1 ? "" : "s")}); " +
-                $"validation accuracy {StatusText.Number(b.ValidationAccuracy)}, loss {StatusText.Number(b.ValidationLoss)}");
+                $"validation accuracy {StatusText.Number(b.ValidationAccuracy)}, loss {StatusText.Number(b.ValidationLoss)}" +
+                (b.TestAccuracy is { } test ? $"; test accuracy {StatusText.Number(test)} (held out, measured once)" : ""));
             console.PlainLine($"  {string.Join("  ", b.Hyperparameters.Select(h => $"{h.Key}={h.Value}"))}");
         }
         else

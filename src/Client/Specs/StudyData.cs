@@ -34,6 +34,6 @@ internal static class StudyData
     }
 
     public static string Describe(PreparedDataset data) =>
-        $"Data: {data.Rows} rows ({data.Train.Count} training, {data.Validation.Count} validation), " +
+        $"Data: {data.Rows} rows ({data.Train.Count} training, {data.Validation.Count} validation, {data.Test?.Count ?? 0} test), " +
         $"{data.FeatureCount} features, {data.ClassCount} classes.";
 }

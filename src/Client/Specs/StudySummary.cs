@@ -14,9 +14,11 @@ internal static class StudySummary
             ? ""
             : $" Fixed: {string.Join(", ", spec.Fixed.Select(f => $"{f.Key}={f.Value}"))}.";
         var retest = spec.Retest.Enabled
-            ? $" Re-tests the top {spec.Retest.Leaders} trial(s) {spec.Retest.Repeats} more time(s) each with fresh seeds."
+            ? $" Re-tests the top {spec.Retest.Leaders} trial(s) {spec.Retest.Repeats} more time(s) each with fresh seeds and splits, within {Fmt(100 * spec.Retest.MaxShare)} % of the budget."
             : " No re-tests.";
-        return $"Study '{spec.Name}' on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} held out): " +
+        var test = spec.Data.TestPath is { } testPath ? $"tested on {Path.GetFileName(testPath)}"
+            : spec.Data.TestFraction > 0 ? $"{Fmt(spec.Data.TestFraction)} held out for test" : "no test part";
+        return $"Study '{spec.Name}' on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} for validation, {test}): " +
                $"{Strategy(spec.Strategy)}, {spec.Sampler.Kind.ToString().ToLowerInvariant()} sampler, " +
                $"generations of {spec.GenerationSize}, maximizing {Objective(spec.Objective)}. " +
                $"Searches {spec.Space.Count} dimension{(spec.Space.Count == 1 ? "" : "s")}: {dimensions}.{@fixed} " +

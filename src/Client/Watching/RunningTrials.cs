@@ -19,9 +19,10 @@ internal static class RunningTrials
             table.Columns[i].RightAligned().NoWrap();
         foreach (var t in s.Active.Take(MaxRows))
         {
-            var what = ScaledText.Format(t.Hyperparameters, s.Space) + (t.Note is { } n ? $"  ({n})" : "");
+            // A re-test says whose in the wide column: in the narrow trial column it would squeeze the hyperparameters.
+            var what = (t.Kind == "trial" ? "" : $"{t.Kind}: ") + ScaledText.Format(t.Hyperparameters, s.Space) + (t.Note is { } n ? $"  ({n})" : "");
             table.AddRow(
-                new Text(t.Kind == "trial" ? t.Number.ToString() : $"{t.Number} {t.Kind}"),
+                new Text(t.Number.ToString()),
                 new Text(t.Round.ToString()),
                 new Text(StatusText.Number(t.ValidationAccuracy)),
                 new Text(StatusText.Number(t.ValidationLoss)),

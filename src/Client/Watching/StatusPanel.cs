@@ -21,7 +21,8 @@ internal static class StatusPanel
             parts.Add(new Rows(new Markup("[bold]region[/] [grey](where this generation samples)[/]"), RegionBars.Render(s)));
         if (s.Leaders.Count > 0)
             parts.Add(LeaderBoard.Render(s));
-        parts.Add(RunningTrials.Render(s));
+        if (s.Active.Count > 0 || s.RecentFailures.Count > 0)
+            parts.Add(RunningTrials.Render(s));
         return new Rows(parts);
     }
 }

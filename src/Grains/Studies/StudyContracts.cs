@@ -35,7 +35,9 @@ public sealed record BestTrial(
     [property: Id(5)] double Spread,
     [property: Id(6)] int Runs,
     [property: Id(7)] double ValidationAccuracy,
-    [property: Id(8)] double ValidationLoss);
+    [property: Id(8)] double ValidationLoss,
+    [property: Id(9)] double? TestAccuracy = null,
+    [property: Id(10)] double? TestLoss = null);
 
 /// <summary>Where a study stands: the live view polls this.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.StudyStatus")]
@@ -61,7 +63,9 @@ public sealed record StudyStatus(
     [property: Id(18)] int TrialsFailed,
     [property: Id(19)] IReadOnlyList<TrialFailure> RecentFailures,
     [property: Id(20)] IReadOnlyList<LeaderRow> Leaders,
-    [property: Id(21)] IReadOnlyList<DimensionRow> Space);
+    [property: Id(21)] IReadOnlyList<DimensionRow> Space,
+    [property: Id(22)] int RetestEpochs = 0,
+    [property: Id(23)] double RetestShareCap = 0);
 
 /// <summary>A place on the live leaderboard: a search trial ranked by the mean of its original run and its re-tests.</summary>
 /// <param name="Spread">Sample standard deviation over the runs; 0 for a single run.</param>

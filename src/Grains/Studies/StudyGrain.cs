@@ -65,7 +65,21 @@ public sealed class StudyGrain(
 
     public async Task<StudyStatus> Start(string specText)
     {
-        if (S.SpecText is not null) return await GetStatus();
+        // Reentrant: a second Start (a client's retry) waits for the first rather than starting the study twice.
+        if (_starting is null && S.SpecText is null) _starting = StartOnce(specText);
+        if (_starting is { } starting)
+        {
+            try { await starting; }
+            catch { if (_starting == starting) _starting = null; throw; }
+        }
+        return await GetStatus();
+    }
+
+    private Task? _starting;
+    private bool _completing;
+
+    private async Task StartOnce(string specText)
+    {
         StudySpec spec;
         try
         {
@@ -94,7 +108,6 @@ public sealed class StudyGrain(
         log.LogInformation("study {Study} started: {Strategy} ({Reason})", Id, strategy, reason);
         Carry(step, reporter: -1);
         await CompleteIfFinished();
-        return await GetStatus();
     }
 
     public async Task<TrialDecision> Report(TrialReport report)
@@ -102,7 +115,7 @@ public sealed class StudyGrain(
         if (_engine is null) return TrialDecision.Stop("the study has not started");
         _reports++;
         var engineReport = Wire.ToReport(report.Metrics);
-        if (_engine.IsNewReport(report.Trial, engineReport.Round))
+        if (_engine.IsNewReport(report.Trial, engineReport))
         {
             Log.Record(new StudyEvent(StudyEventKind.Report, report.Trial, report.Metrics, null));
             _projector.Touch(report.Trial);
@@ -201,12 +214,15 @@ public sealed class StudyGrain(
     // A study that learned nothing has failed, however it ended (its budget, its clock), unless the user cancelled it.
     private async Task Complete(StudyPhase phase, string? message)
     {
-        if (S.Phase != StudyPhase.Running) return;
+        // Reentrant: the test evaluation below is awaited before the phase changes, so a second caller must not get in.
+        if (S.Phase != StudyPhase.Running || _completing) return;
+        _completing = true;
         if (phase == StudyPhase.Completed && _engine!.Failed)
         {
             phase = StudyPhase.Failed;
             message = _engine.FinishReason;
         }
+        if (phase == StudyPhase.Completed) S.Test = await EvaluateLeaderOnTest();
         S.Phase = phase;
         S.FinishedUtc = DateTime.UtcNow;
         S.Message = message;
@@ -218,6 +234,18 @@ public sealed class StudyGrain(
         if (reminder is not null) await this.UnregisterReminder(reminder);
         if (phase == StudyPhase.Failed) log.LogWarning("study {Study} failed: {Message}", Id, message);
         else log.LogInformation("study {Study} {Phase}: {Message}", Id, phase, message);
+    }
+
+    // Once, after the last decision: the leader's own trial measures its final checkpoint on the test part.
+    private async Task<TestResult?> EvaluateLeaderOnTest()
+    {
+        if (_engine!.Leader is not { } leader) return null;
+        try { return await Trial(leader.Trial).EvaluateTest(); }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "study {Study}: the test evaluation of trial {Trial} failed", this.GetPrimaryKeyString(), leader.Trial);
+            return null;
+        }
     }
 
     private void StartTimers()
@@ -265,7 +293,7 @@ public sealed class StudyGrain(
     private TrialPlan PlanFor(TrialLaunch l)
     {
         var spec = _spec!;
-        return new(Id, l.Number, l.Hyperparameters, DataReference.Of(spec), l.Seed,
+        return new(Id, l.Number, l.Hyperparameters, DataReference.Of(spec, l.SplitSeed), l.Seed,
             spec.Budget.EpochsPerRound, new Model.Search.Configuration(spec.Fixed));
     }
 

@@ -24,6 +24,9 @@ public sealed class StudyGrainState
     [Id(5)] public StudyPhase Phase { get; set; }
     [Id(6)] public DateTime? FinishedUtc { get; set; }
     [Id(7)] public string? Message { get; set; }
+
+    /// <summary>The chosen configuration on the test part, measured once when the study completed.</summary>
+    [Id(8)] public TestResult? Test { get; set; }
 }
 
 /// <summary>How often a study writes its queryable tables and checks its clock.</summary>

@@ -20,8 +20,8 @@ internal static class StudyView
         var recent = engine.Failures.TakeLast(RecentFailureCount).Select(Failure).ToList();
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
             spec.Budget.WallTime, engine.TrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
-            engine.Generation, active, Best(engine), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
-            engine.FailureCount, recent, Leaders(engine), Space(engine));
+            engine.Generation, active, Best(engine, s.Test), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
+            engine.FailureCount, recent, Leaders(engine), Space(engine), engine.RetestEpochs, engine.RetestShareCap);
     }
 
     // The live leaderboard's length: enough to see who is close behind the leader, short enough for a terminal.
@@ -92,14 +92,15 @@ internal static class StudyView
 
     private static TrialFailure Failure(TrialRecord t) => new(t.Number, t.Rounds.Count, t.Failure ?? "failed");
 
-    private static BestTrial? Best(StudyEngine engine)
+    private static BestTrial? Best(StudyEngine engine, Trials.TestResult? test)
     {
         if (engine.Leader is not { } top) return null;
         var t = engine.Trials[top.Trial];
         var last = t.Rounds[^1].Report;
         var metric = engine.Spec.Objective.Metric.ToString().ToLowerInvariant();
         return new BestTrial(t.Number, AllHyperparameters(engine.Spec, t), metric, t.LastScore, top.Mean, top.Spread, top.Runs,
-            last.ValidationAccuracy, last.ValidationLoss);
+            last.ValidationAccuracy, last.ValidationLoss,
+            test?.Trial == t.Number ? test.Accuracy : null, test?.Trial == t.Number ? test.Loss : null);
     }
 
     // Every hyperparameter the trial trained with, so best.json can be used as it is.

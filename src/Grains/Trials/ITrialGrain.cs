@@ -32,4 +32,9 @@ public interface ITrialGrain : IGrainWithStringKey
     /// <summary>The checkpoint as it was after <paramref name="round"/>, if the trial still has it (the last two are kept).</summary>
     [Alias("GetSnapshot"), AlwaysInterleave]
     Task<TrialSnapshot?> GetSnapshot(int round);
+
+    /// <summary>Evaluates the trial's last checkpoint on the study's test part, in the training pool; null without a checkpoint or a test part.</summary>
+    /// <remarks>The study calls it once, for the configuration it chose, after every decision is made: no decision ever sees test.</remarks>
+    [Alias("EvaluateTest"), AlwaysInterleave]
+    Task<TestResult?> EvaluateTest();
 }

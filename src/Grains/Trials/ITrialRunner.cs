@@ -14,4 +14,7 @@ public interface ITrialSession
     RoundMetrics TrainRound(int round);
 
     byte[] Checkpoint();
+
+    /// <summary>The network as it is, on the held-out test part; null when the data has none (or the runner is a stand-in).</summary>
+    Model.Network.Evaluation? EvaluateTest() => null;
 }

@@ -39,5 +39,7 @@ public sealed class NetworkTrialRunner(DatasetCache datasets) : ITrialRunner
         }
 
         public byte[] Checkpoint() => _trainer.Checkpoint().ToBytes();
+
+        public Evaluation? EvaluateTest() => _data.Test is { Count: > 0 } test ? _trainer.Network.Evaluate(test) : null;
     }
 }

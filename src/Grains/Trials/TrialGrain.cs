@@ -126,6 +126,15 @@ public sealed class TrialGrain(
         return Task.FromResult(checkpoint is null || S.Hyperparameters is null ? null : new TrialSnapshot(checkpoint, S.Hyperparameters, round));
     }
 
+    // Off the grain's thread like training: opening a session may load the data, and evaluating is a forward pass over the test part.
+    public async Task<TestResult?> EvaluateTest()
+    {
+        if (S.Plan is null || S.Hyperparameters is null || S.Checkpoint is null) return null;
+        var (plan, hyperparameters, learningRate, saved) = (S.Plan, S.Hyperparameters, S.LearningRate, S.Checkpoint);
+        var evaluation = await pool.Run(() => runner.Open(plan, hyperparameters, learningRate, saved).EvaluateTest());
+        return evaluation is { } e ? new TestResult(plan.Number, e.Accuracy, e.Loss) : null;
+    }
+
     private IStudyGrain Study => GrainFactory.GetGrain<IStudyGrain>(S.Plan!.StudyId);
 
     private async Task ReportAndApply(RoundMetrics metrics)

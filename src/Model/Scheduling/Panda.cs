@@ -1,4 +1,5 @@
 using Orleans.Tuning.Model.Randomness;
+using Orleans.Tuning.Model.Search;
 
 namespace Orleans.Tuning.Model.Scheduling;
 
@@ -58,8 +59,9 @@ public sealed class Panda
     /// Where the next panda starts: the best finished panda's point, perturbed as population explore does
     /// (all dimensions, since a new panda trains from scratch), or a uniform point if none finished with a score.
     /// </summary>
-    public static double[] NextStartingPoint(IReadOnlyList<(double[] Point, double Score)> finished, int dimensions, Rng rng)
+    public static double[] NextStartingPoint(IReadOnlyList<(double[] Point, double Score)> finished, IReadOnlyList<Scale> scales, Rng rng)
     {
+        var dimensions = scales.Count;
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         var scored = finished.Where(f => !double.IsNaN(f.Score)).ToArray();
         if (scored.Length == 0)
@@ -67,7 +69,7 @@ public sealed class Panda
         var best = scored.MaxBy(f => f.Score).Point;
         if (best.Length != dimensions)
             throw new ArgumentException($"finished points have {best.Length} coordinates, not {dimensions}", nameof(finished));
-        return Perturbation.Explore(best, Perturbation.AllPerturbable(dimensions), Perturbation.DefaultResampleProbability, rng);
+        return Perturbation.Explore(best, Perturbation.AllPerturbable(dimensions), Perturbation.DefaultResampleProbability, scales, rng);
     }
 
     private bool Diverged(IReadOnlyList<RoundHistory> history)

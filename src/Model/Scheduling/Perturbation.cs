@@ -1,12 +1,15 @@
 using Orleans.Tuning.Model.Randomness;
+using Orleans.Tuning.Model.Search;
 
 namespace Orleans.Tuning.Model.Scheduling;
 
-/// <summary>The "explore" step of population-based training: a nearby point of the unit cube, from a point that worked.</summary>
+/// <summary>The "explore" step of population-based training: a nearby point, from a point that worked.</summary>
 /// <remarks>
-/// It works on unit-cube coordinates, so ×1.2 on a log-scaled learning rate moves it along
-/// the decades, as every other search step does. Draws are made in a fixed order (per
-/// dimension: resample?, then value or coin), so a seed gives the same point everywhere.
+/// The step is taken on each dimension's own scale (<see cref="Scale.Perturb"/>): a learning rate
+/// is multiplied by 0.8 or 1.2 wherever it sits in its range, β moves by a factor of 1 − β, a
+/// choice moves to its neighbour. A step of ×1.2 on the unit-cube coordinate instead would move a
+/// learning rate near the top of its range far more than one near the bottom, and never move u = 0.
+/// Draws are made in a fixed order (per dimension: resample?, then value or coin), so a seed gives the same point everywhere.
 /// </remarks>
 public static class Perturbation
 {
@@ -16,12 +19,12 @@ public static class Perturbation
 
     /// <summary>
     /// Each perturbable coordinate is resampled uniformly with probability <paramref name="resampleProbability"/>,
-    /// otherwise multiplied by 0.8 or 1.2 on a coin flip, then clamped to [0, 1]; the others are copied exactly.
+    /// otherwise its value is scaled by 0.8 or 1.2 on a coin flip, within its bounds; the others are copied exactly.
     /// </summary>
-    public static double[] Explore(IReadOnlyList<double> point, IReadOnlyList<bool> perturbable, double resampleProbability, Rng rng)
+    public static double[] Explore(IReadOnlyList<double> point, IReadOnlyList<bool> perturbable, double resampleProbability, IReadOnlyList<Scale> scales, Rng rng)
     {
-        if (perturbable.Count != point.Count)
-            throw new ArgumentException($"the mask has {perturbable.Count} entries for a point of {point.Count} coordinates", nameof(perturbable));
+        if (perturbable.Count != point.Count || scales.Count != point.Count)
+            throw new ArgumentException($"the mask has {perturbable.Count} entries and there are {scales.Count} scales for a point of {point.Count} coordinates", nameof(perturbable));
         if (!(resampleProbability >= 0 && resampleProbability <= 1))
             throw new ArgumentOutOfRangeException(nameof(resampleProbability), resampleProbability, "must lie in [0, 1]");
         var explored = new double[point.Count];
@@ -32,10 +35,9 @@ public static class Perturbation
                 explored[d] = point[d];
                 continue;
             }
-            var value = rng.NextDouble() < resampleProbability
+            explored[d] = rng.NextDouble() < resampleProbability
                 ? rng.NextDouble()
-                : point[d] * (rng.NextDouble() < 0.5 ? Down : Up);
-            explored[d] = Math.Clamp(value, 0, 1);
+                : scales[d].Perturb(point[d], rng.NextDouble() < 0.5 ? Down : Up);
         }
         return explored;
     }

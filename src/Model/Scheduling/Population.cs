@@ -1,4 +1,5 @@
 using Orleans.Tuning.Model.Randomness;
+using Orleans.Tuning.Model.Search;
 
 namespace Orleans.Tuning.Model.Scheduling;
 
@@ -13,13 +14,16 @@ public sealed class Population
     private readonly double quantile;
     private readonly double resampleProbability;
     private readonly bool[]? perturbable;
+    private readonly IReadOnlyList<Scale> scales;
 
+    /// <param name="scales">Each dimension's scale, on which explore takes its step.</param>
     /// <param name="perturbable">
     /// Per dimension, whether explore may change it. Architecture (layers, hidden units) must be
     /// false: the copied weights only fit a network of the same shape. Null: all perturbable.
     /// </param>
-    public Population(double quantile = 0.2, double resampleProbability = Perturbation.DefaultResampleProbability, bool[]? perturbable = null)
+    public Population(IReadOnlyList<Scale> scales, double quantile = 0.2, double resampleProbability = Perturbation.DefaultResampleProbability, bool[]? perturbable = null)
     {
+        this.scales = scales;
         if (!(quantile > 0 && quantile <= 0.5))
             throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "must lie in (0, 0.5]");
         if (!(resampleProbability >= 0 && resampleProbability <= 1))
@@ -59,7 +63,7 @@ public sealed class Population
 
         var source = candidates[rng.NextInt(candidates.Length)];
         var mask = perturbable ?? Perturbation.AllPerturbable(source.Point.Length);
-        return new PopulationDecision.ExploitAndExplore(source.Trial, Perturbation.Explore(source.Point, mask, resampleProbability, rng));
+        return new PopulationDecision.ExploitAndExplore(source.Trial, Perturbation.Explore(source.Point, mask, resampleProbability, scales, rng));
     }
 
     private int QuantileSize(int count)

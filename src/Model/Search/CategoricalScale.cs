@@ -31,6 +31,14 @@ public sealed record CategoricalScale : Scale
     public override IReadOnlyList<double> GridLevels(int points) =>
         Enumerable.Range(0, choices.Length).Select(i => (i + 0.5) / choices.Length).ToArray();
 
+    /// <summary>Choices have no order to scale: explore moves to a neighbouring choice (up for a factor above 1), staying put at an end, as Ray Tune's PBT does.</summary>
+    public override double Perturb(double u, double factor)
+    {
+        var index = Math.Min((int)(u * choices.Length), choices.Length - 1);
+        var moved = Math.Clamp(index + (factor > 1 ? 1 : -1), 0, choices.Length - 1);
+        return (moved + 0.5) / choices.Length;
+    }
+
     public bool Equals(CategoricalScale? other) => other is not null && choices.SequenceEqual(other.choices);
 
     public override int GetHashCode() => choices.Aggregate(0, HashCode.Combine);

@@ -36,6 +36,15 @@ public abstract record IntegerScale : Scale
         return integers.Select(CentreOf).ToArray();
     }
 
+    private protected override (double Min, double Max) Bounds => (Min, Max);
+
+    /// <summary>Multiplied and rounded; a step that rounds back to the same integer moves by one instead, so a small count can change.</summary>
+    public sealed override double Perturb(double u, double factor) => Step(u, x =>
+    {
+        var y = Math.Round(x * factor);
+        return y != x ? y : x + Math.Sign(factor - 1);
+    });
+
     /// <summary>The middle of the u-interval that maps to <paramref name="integer"/>, so the round trip is exact.</summary>
     protected abstract double CentreOf(int integer);
 

@@ -15,6 +15,8 @@ public sealed record LinearScale : Scale
 
     public override double ToUnit(ParameterValue value) => (RequireWithin(value, Min, Max) - Min) / (Max - Min);
 
+    private protected override (double Min, double Max) Bounds => (Min, Max);
+
     // Clamped because min + 1·(max − min) can overshoot max by an ulp.
     protected override ParameterValue FromUnit(double u) => Math.Clamp(Min + u * (Max - Min), Min, Max);
 }

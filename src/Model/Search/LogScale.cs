@@ -23,6 +23,8 @@ public sealed record LogScale : Scale
     public override double ToUnit(ParameterValue value) =>
         Math.Clamp((Math.Log10(RequireWithin(value, Min, Max)) - logMin) / (logMax - logMin), 0, 1);
 
+    private protected override (double Min, double Max) Bounds => (Min, Max);
+
     // Clamped because 10^log10(x) is not always exactly x.
     protected override ParameterValue FromUnit(double u) =>
         Math.Clamp(Math.Pow(10, logMin + u * (logMax - logMin)), Min, Max);

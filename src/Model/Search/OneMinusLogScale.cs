@@ -26,6 +26,11 @@ public sealed record OneMinusLogScale : Scale
     public override double ToUnit(ParameterValue value) =>
         Math.Clamp((Math.Log10(1 - RequireWithin(value, Min, Max)) - logGapAtMin) / (logGapAtMax - logGapAtMin), 0, 1);
 
+    private protected override (double Min, double Max) Bounds => (Min, Max);
+
+    /// <summary>β moves by a factor of its gap to 1: 0.99 becomes 0.992 or 0.988, so the memory 1/(1 − β) scales.</summary>
+    public override double Perturb(double u, double factor) => Step(u, beta => 1 - (1 - beta) * factor);
+
     // u grows with β, so a larger u always means a longer memory.
     protected override ParameterValue FromUnit(double u) =>
         Math.Clamp(1 - Math.Pow(10, logGapAtMin + u * (logGapAtMax - logGapAtMin)), Min, Max);

@@ -27,7 +27,22 @@ public abstract record Scale
             : Enumerable.Range(0, points).Select(i => i / (points - 1.0)).ToArray();
     }
 
+    /// <summary>
+    /// Explore's step in population-based training: the u of this dimension's value moved by <paramref name="factor"/>
+    /// (0.8 or 1.2) on the dimension's own scale, within its bounds. A plain value is multiplied, as the PBT paper does.
+    /// </summary>
+    public virtual double Perturb(double u, double factor) => Step(u, x => x * factor);
+
     protected abstract ParameterValue FromUnit(double u);
+
+    // Moves the value, clamps it to [min, max] and maps it back to u.
+    private protected double Step(double u, Func<double, double> move)
+    {
+        var (min, max) = Bounds;
+        return ToUnit(Math.Clamp(move(ToValue(u).Number), min, max));
+    }
+
+    private protected virtual (double Min, double Max) Bounds => (0, 1);
 
     protected static void RequireOrdered(double min, double max)
     {

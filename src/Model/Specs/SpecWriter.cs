@@ -21,6 +21,15 @@ internal static class SpecWriter
             if (spec.Data.LabelsPath is { } labels)
                 json.WriteString("labels_path", labels);
             json.WriteNumber("validation_fraction", spec.Data.ValidationFraction);
+            if (spec.Data.TestPath is { } testPath)
+            {
+                json.WriteString("test_path", testPath);
+                if (spec.Data.TestLabelsPath is { } testLabels) json.WriteString("test_labels_path", testLabels);
+            }
+            else
+            {
+                json.WriteNumber("test_fraction", spec.Data.TestFraction);
+            }
             json.WriteEndObject();
 
             json.WriteStartObject("space");

@@ -86,6 +86,23 @@ public static partial class StudySpecParser
             var fraction = data.Number("validation_fraction");
             if (fraction is not (null or (> 0 and < 1)))
                 data.Error("validation_fraction", $"must lie strictly between 0 and 1, got {fraction}");
+            var testPath = Resolve(data, "test_path", data.Text("test_path"), baseDirectory);
+            var testLabels = Resolve(data, "test_labels_path", data.Text("test_labels_path"), baseDirectory);
+            var testFraction = data.Number("test_fraction");
+            if (testFraction is not (null or (>= 0 and < 1)))
+                data.Error("test_fraction", $"must lie in [0, 1), got {testFraction}");
+            if (testFraction is not null && testPath is not null)
+                data.Error("test_fraction", "give test_fraction or test_path, not both: a test file is the test part");
+            if (testLabels is not null && testPath is null)
+                data.Error("test_labels_path", "applies only with test_path");
+            if (testPath is not null)
+            {
+                var testCsv = testPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+                if (testCsv && testLabels is not null)
+                    data.Error("test_labels_path", "a CSV test file carries its labels in its 'label' column; remove test_labels_path");
+                if (!testCsv && testLabels is null)
+                    data.Error("test_labels_path", "required: data.test_path is not a .csv file, so it is read as IDX images, which need an IDX labels file");
+            }
             if (path is not null)
             {
                 var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -95,7 +112,7 @@ public static partial class StudySpecParser
                     data.Error("labels_path", "required: data.path is not a .csv file, so it is read as IDX images, which need an IDX labels file");
             }
             data.Finish();
-            return path is null ? null : new DataSpec(path, labels, fraction ?? 0.2);
+            return path is null ? null : new DataSpec(path, labels, fraction ?? 0.2, testPath is null ? testFraction ?? 0.2 : 0, testPath, testLabels);
         }
 
         private static string? Resolve(SpecReader data, string key, string? path, string? baseDirectory)

@@ -44,7 +44,7 @@ public sealed partial class StudyEngine
 
         var ready = Population.IsReady(round, Spec.Population.ReadyEveryRounds) && reported.Count >= 2;
         var members = reported.Select(m => new Member(m.Number, m.LastScore, HasCheckpoint: true, m.Point)).ToList();
-        var population = new Population(Spec.Population.Quantile, Spec.Population.ResampleProbability, Perturbable());
+        var population = new Population(Scales, Spec.Population.Quantile, Spec.Population.ResampleProbability, Perturbable());
         foreach (var m in continuing)
         {
             if (ready && population.Decide(m.Number, members, _rng) is PopulationDecision.ExploitAndExplore e)
@@ -65,6 +65,8 @@ public sealed partial class StudyEngine
 
     // Copied weights only fit a network of the same shape and optimizer state, so architecture-like settings are never perturbed;
     // what is perturbed (rates, β, ε, decay) reaches the trial as its new hyperparameters and is what it resumes with.
+    private IReadOnlyList<Search.Scale> Scales => [.. Spec.Space.Dimensions.Select(d => d.Scale)];
+
     private bool[] Perturbable() =>
         [.. Spec.Space.Dimensions.Select(d => !Hyperparameters.TryGet(d.Name, out var h) || !h.IsArchitecture)];
 }

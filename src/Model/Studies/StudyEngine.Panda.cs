@@ -20,7 +20,7 @@ public sealed partial class StudyEngine
         {
             // Start near the best panda so far, kept inside this generation's region.
             var region = _regions[^1];
-            point = [.. Panda.NextStartingPoint(finished, Spec.Space.Count, _rng).Select((u, i) => Math.Clamp(u, region.Lower[i], region.Upper[i]))];
+            point = [.. Panda.NextStartingPoint(finished, Scales, _rng).Select((u, i) => Math.Clamp(u, region.Lower[i], region.Upper[i]))];
         }
         LaunchSample(point, step);
     }

@@ -93,24 +93,38 @@ public sealed partial class StudyEngine
         return step.Build();
     }
 
-    /// <summary>Whether a report would change the engine (false for a duplicate or a report from a stopped trial).</summary>
-    public bool IsNewReport(int trial, int round) =>
-        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive && round == _trials[trial].Rounds.Count + 1;
+    /// <summary>Whether a report would change the engine (false for a duplicate, a report from a stopped trial, or one ahead of the expected round).</summary>
+    public bool IsNewReport(int trial, RoundReport report) =>
+        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive
+        && report.Round == _trials[trial].Rounds.Count + 1 && !IsRolledBack(_trials[trial], report);
 
-    /// <summary>A trial's round. A duplicate (same trial and round) changes nothing and gets the same answer.</summary>
+    /// <summary>
+    /// The round the engine expects next from <paramref name="trial"/>; 0 for a trial that is not active.
+    /// A trial that reports a later round has rounds the engine never recorded (say, lost with an earlier
+    /// activation of the study): it should resend its history from this round on.
+    /// </summary>
+    public int ExpectedRound(int trial) =>
+        trial >= 0 && trial < _trials.Count && _trials[trial].IsActive ? _trials[trial].Rounds.Count + 1 : 0;
+
+    /// <summary>
+    /// A trial's round. A duplicate (same trial and round, even of a round since rolled back) changes nothing
+    /// and gets the same answer. A report ahead of <see cref="ExpectedRound"/> changes nothing and gets Wait;
+    /// an unknown trial gets Stop. Never throws on what a trial sends.
+    /// </summary>
     public EngineStep Report(int trial, RoundReport report)
     {
-        if (trial < 0 || trial >= _trials.Count) throw new ArgumentOutOfRangeException(nameof(trial), $"no trial {trial} in this study");
+        if (trial < 0 || trial >= _trials.Count)
+            return new EngineStep([], [new TrialDecisionFor(trial, report.Round, new Decision.Stop($"no trial {trial} in this study"))]);
         var t = _trials[trial];
-        _version++;
-        if (report.Round <= t.Rounds.Count || !t.IsActive)
+        if (report.Round <= t.Rounds.Count || !t.IsActive || IsRolledBack(t, report))
         {
             var answer = t.LastDecision is { } last && last.Round == report.Round ? last.Decision
                 : t.IsActive ? Decision.Waiting : new Decision.Stop(t.Note ?? "stopped");
             return new EngineStep([], [new TrialDecisionFor(trial, report.Round, answer)]);
         }
         if (report.Round != t.Rounds.Count + 1)
-            throw new ArgumentException($"trial {trial} reported round {report.Round} after round {t.Rounds.Count}");
+            return new EngineStep([], [new TrialDecisionFor(trial, report.Round, Decision.Waiting)]);
+        _version++;
 
         // A diverged round scores NaN, which never ranks, however its accuracy happens to come out.
         var score = report.Diverged ? double.NaN : Spec.Objective.Score(report.ValidationAccuracy, report.ValidationLoss);
@@ -131,6 +145,11 @@ public sealed partial class StudyEngine
         AfterDecisions(step);
         return step.Build();
     }
+
+    // A rolled-back round leaves Rounds but stays in AllRounds: a resend of that very report is a duplicate,
+    // while the retrained round (same number, new metrics) is news.
+    private static bool IsRolledBack(TrialRecord t, RoundReport report) =>
+        t.AllRounds.Count > t.Rounds.Count && t.AllRounds.Any(r => r.Report.Round == report.Round && r.Report == report);
 
     private void StopDiverged(TrialRecord t, StepBuilder step)
     {
@@ -209,7 +228,8 @@ public sealed partial class StudyEngine
     private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
     {
         var number = _trials.Count;
-        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation);
+        var splitSeed = kind == TrialKind.Retest ? (int)(SeedFor(number) >> 33) : Spec.Seed;
+        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation, splitSeed);
         var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
         _trials.Add(record);
         _active.Add(number);

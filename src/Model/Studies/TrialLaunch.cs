@@ -6,7 +6,9 @@ public enum TrialKind { Search, Retest }
 
 /// <summary>A trial to start: its number, hyperparameters (the searched ones), point in the unit cube, and seed.</summary>
 /// <param name="RetestOf">For a re-test, the leader it re-trains from scratch.</param>
-public sealed record TrialLaunch(int Number, Configuration Hyperparameters, double[] Point, ulong Seed, TrialKind Kind, int? RetestOf, int Generation);
+/// <param name="SplitSeed">Which train/validation split it trains on: the study's for search trials, a fresh one for a re-test,
+/// so a leader that won on a lucky split falls too. The test part never depends on it.</param>
+public sealed record TrialLaunch(int Number, Configuration Hyperparameters, double[] Point, ulong Seed, TrialKind Kind, int? RetestOf, int Generation, int SplitSeed);
 
 /// <summary>What a trial measured in one round.</summary>
 public sealed record RoundReport(int Round, int Epochs, double TrainLoss, double ValidationLoss, double ValidationAccuracy, double LearningRate)

@@ -23,7 +23,7 @@ public class DataErrorCorpusTests
         { "inf.csv", "a,b,label\n1,-Infinity,0\n3,4,1\n", ["inf.csv line 2, column 2 (b): '-Infinity' is not a finite number"] },
         { "gap.csv", "a,label\n1,0\n2,7\n3,0\n4,7\n5,0\n6,7\n", ["gap.csv: labels must be exactly 0..k−1, but labels 1..6 have no rows (found 2 classes up to label 7); renumber the classes 0..1"] },
         { "single.csv", "a,label\n1,0\n2,0\n3,0\n", ["single.csv: every row has label 0; a classifier needs at least two classes"] },
-        { "three.csv", "a,b,label\n1,2,0\n3,4,1\n5,6,2\n", ["three.csv: 3 rows are too few for validation_fraction 0.2: the validation part has no rows"] },
+        { "three.csv", "a,b,label\n1,2,0\n3,4,1\n5,6,2\n", ["three.csv: 3 rows are too few for test_fraction 0.2: the test part has no rows"] },
     };
 
     [Theory]
@@ -103,7 +103,7 @@ public class DataErrorCorpusTests
         var (exitCode, output) = await Tune.Run("validate", Spec(dir, "good.csv"));
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        Assert.Contains("Data: 10 rows (8 training, 2 validation), 2 features, 2 classes.", output);
+        Assert.Contains("Data: 10 rows (6 training, 2 validation, 2 test), 2 features, 2 classes.", output);
     }
 
     [Fact]

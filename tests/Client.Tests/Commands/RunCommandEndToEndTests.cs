@@ -50,6 +50,7 @@ public class RunCommandEndToEndTests
         Assert.Equal("accuracy", best.RootElement.GetProperty("objective").GetString());
         var winner = best.RootElement.GetProperty("best");
         Assert.InRange(winner.GetProperty("validation_accuracy").GetDouble(), 0, 1);
+        Assert.InRange(winner.GetProperty("test_accuracy").GetDouble(), 0, 1);
         Assert.True(winner.GetProperty("retest").GetProperty("runs").GetInt32() >= 1);
         Assert.NotEqual(0, best.RootElement.GetProperty("ranking").GetArrayLength());
         Assert.Empty(Directory.GetFiles(output, "*.tmp"));

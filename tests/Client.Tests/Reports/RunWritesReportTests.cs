@@ -24,7 +24,7 @@ public class RunWritesReportTests
         """;
 
     [Fact]
-    public async Task Run_leaves_every_plot_and_a_report_naming_the_best_trial()
+    public async Task Run_leaves_every_plot_and_a_report_naming_the_best_trial_and_prints_the_study_page()
     {
         using var dir = new TempDirectory();
         var spec = dir.File("tiny.yaml", Spec.Replace("{iris}", RepoFiles.Iris));
@@ -32,9 +32,10 @@ public class RunWritesReportTests
         // A hung study fails the test (exit 130) instead of hanging the suite.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
-        var (exitCode, printed) = await Tune.Run(timeout.Token, "run", spec, "--out", output, "--slots", "2");
+        var (exitCode, printed) = await Tune.Run(timeout.Token, "run", spec, "--out", output, "--slots", "2", "--dashboard");
 
         Assert.True(exitCode == ExitCodes.Ok, $"exit code {exitCode}:\n{printed}");
+        Assert.Matches(@"study page: http://127\.0\.0\.1:\d+/\?study=tiny-caviar-", printed);
         Assert.Equal(
             ["history.png", "hyperparameter-batch_size.png", "hyperparameter-beta1.png", "hyperparameter-learning_rate.png",
              "importance.png", "learning-curves.png", "parallel-coordinates.png"],

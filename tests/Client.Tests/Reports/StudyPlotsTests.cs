@@ -38,4 +38,14 @@ public class StudyPlotsTests
     {
         Assert.Equal(["history.png", "learning-curves.png"], StudyPlots.Render(SampleResults.Results()).Select(p => p.FileName));
     }
+
+    [Fact]
+    public void Each_plot_is_announced_before_it_is_drawn()
+    {
+        var steps = new List<string>();
+
+        var plots = StudyPlots.Render(SampleStudy.Results(), steps.Add);
+
+        Assert.Equal(plots.Select(p => p.FileName), steps);
+    }
 }

@@ -21,7 +21,7 @@ internal static class LiveSample
         {
             Strategy = "Caviar",
             StrategyReason = "8 free training slots: room for a population of 8 trained in parallel",
-            Active = [.. Enumerable.Range(10, 11).Select(n => new TrialRow(n, "trial", config, 3, 0.9333, 0.2, 0.9333, "training", n == 10 ? "exploited trial 4, perturbed learning rate and beta1" : null))],
+            Active = [.. Enumerable.Range(10, 11).Select(n => new TrialRow(n, n == 11 ? "retest of 1" : "trial", config, 3, 0.9333, 0.2, 0.9333, "training", n == 10 ? "exploited trial 4, perturbed learning rate and beta1" : null))],
             Leaders = [.. Enumerable.Range(0, 5).Select(i => new LeaderRow(i + 1, config, 0.97 - i * 0.01, 0.004, i == 0 ? 3 : 1, 6))],
             Space = Space,
             TrialsFailed = 2,

@@ -44,6 +44,7 @@ public class StatusPanelTests
         Assert.Contains("learning_rate=1.09e-3 beta1=0.99912 hidden_units=128 optimizer=rmsprop", output);
         Assert.Matches(@"1\s+1\s+0\.97\s+0\.004\s+3", output); // the leader: rank, trial, mean, spread, runs
         Assert.Matches(@"5\s+5\s+0\.93\s+-\s+1", output);      // a single run has no spread yet
+        Assert.Matches(@"11\s+3\s+0\.9333\s+0\.2\s+training\s+retest of 1: learning_rate=1\.09e-3", output);
         Assert.Contains($"… {11 - RunningTrials.MaxRows} more", output);
     }
 

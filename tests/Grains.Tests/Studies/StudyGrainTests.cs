@@ -40,7 +40,9 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.True(results.Regions.Count >= 2, "coarse to fine: a region per generation");
         Assert.NotNull(final.Best);
         Assert.True(final.Best.ValidationAccuracy >= 0.8, $"best accuracy {final.Best.ValidationAccuracy}");
-        Assert.True(final.Best.Runs >= 2, "the best was re-tested");
+        // Measured once on the held-out test part by the best trial's own grain.
+        Assert.NotNull(final.Best.TestAccuracy);
+        Assert.InRange(final.Best.TestAccuracy.Value, 0.6, 1.0);
         foreach (var trial in results.Rows.Select(r => r.Trial).Distinct())
         {
             var status = await fixture.Grains.GetGrain<ITrialGrain>(TrialKeys.Of("caviar-iris", trial)).GetStatus();

@@ -1,3 +1,4 @@
+using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Randomness;
 using Orleans.Tuning.Model.Scheduling;
 
@@ -76,18 +77,20 @@ public class PandaTests
 
         for (ulong seed = 0; seed < 20; seed++)
         {
-            var point = Panda.NextStartingPoint(finished, 2, new Rng(seed));
-            Assert.Equal(Perturbation.Explore([0.5, 0.6], [true, true], Perturbation.DefaultResampleProbability, new Rng(seed)), point);
+            var point = Panda.NextStartingPoint(finished, Unit(2), new Rng(seed));
+            Assert.Equal(Perturbation.Explore([0.5, 0.6], [true, true], Perturbation.DefaultResampleProbability, Unit(2), new Rng(seed)), point);
         }
     }
 
     [Fact]
     public void The_first_panda_starts_from_a_uniform_point()
     {
-        var point = Panda.NextStartingPoint([], 3, new Rng(4));
+        var point = Panda.NextStartingPoint([], Unit(3), new Rng(4));
 
         Assert.Equal(3, point.Length);
         Assert.All(point, x => Assert.InRange(x, 0.0, 1.0));
-        Assert.NotEqual(point, Panda.NextStartingPoint([], 3, new Rng(5)));
+        Assert.NotEqual(point, Panda.NextStartingPoint([], Unit(3), new Rng(5)));
     }
+
+    private static Scale[] Unit(int dimensions) => [.. Enumerable.Repeat<Scale>(new LinearScale(0, 1), dimensions)];
 }

@@ -1,3 +1,4 @@
+using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Randomness;
 using Orleans.Tuning.Model.Scheduling;
 
@@ -19,7 +20,7 @@ public class PopulationTests
 
         for (ulong seed = 0; seed < 50; seed++)
         {
-            var decision = new Population().Decide(0, members, new Rng(seed));
+            var decision = new Population(Unit(3)).Decide(0, members, new Rng(seed));
             sources.Add(Assert.IsType<PopulationDecision.ExploitAndExplore>(decision).SourceTrial);
         }
 
@@ -33,7 +34,7 @@ public class PopulationTests
     [InlineData(9)]
     public void Members_above_the_bottom_quantile_keep_training(int trial)
     {
-        var decision = new Population().Decide(trial, Ten(), new Rng(1));
+        var decision = new Population(Unit(3)).Decide(trial, Ten(), new Rng(1));
 
         Assert.IsType<PopulationDecision.KeepTraining>(decision);
     }
@@ -46,7 +47,7 @@ public class PopulationTests
 
         for (ulong seed = 0; seed < 50; seed++)
         {
-            var decision = new Population().Decide(1, members, new Rng(seed));
+            var decision = new Population(Unit(3)).Decide(1, members, new Rng(seed));
             var exploit = Assert.IsType<PopulationDecision.ExploitAndExplore>(decision);
             Assert.True(members.Single(m => m.Trial == exploit.SourceTrial).HasCheckpoint);
             Assert.Contains(exploit.SourceTrial, new[] { 6, 7 });
@@ -59,8 +60,8 @@ public class PopulationTests
         var noneSaved = Ten(_ => false);
         var onlySelfSaved = Ten(t => t == 0);
 
-        Assert.IsType<PopulationDecision.KeepTraining>(new Population().Decide(0, noneSaved, new Rng(1)));
-        Assert.IsType<PopulationDecision.KeepTraining>(new Population().Decide(0, onlySelfSaved, new Rng(1)));
+        Assert.IsType<PopulationDecision.KeepTraining>(new Population(Unit(3)).Decide(0, noneSaved, new Rng(1)));
+        Assert.IsType<PopulationDecision.KeepTraining>(new Population(Unit(3)).Decide(0, onlySelfSaved, new Rng(1)));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class PopulationTests
     {
         var members = Ten().Select(m => m.Trial == 5 ? m with { Score = double.NaN } : m).ToArray();
 
-        Assert.IsType<PopulationDecision.ExploitAndExplore>(new Population().Decide(5, members, new Rng(1)));
+        Assert.IsType<PopulationDecision.ExploitAndExplore>(new Population(Unit(3)).Decide(5, members, new Rng(1)));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class PopulationTests
 
         for (var i = 0; i < 2000; i++)
         {
-            var point = Perturbation.Explore([0.0, 0.95, 1.0, rng.NextDouble()], mask, 0.25, rng);
+            var point = Perturbation.Explore([0.0, 0.95, 1.0, rng.NextDouble()], mask, 0.25, Unit(4), rng);
             Assert.All(point, x => Assert.InRange(x, 0.0, 1.0));
         }
     }
@@ -87,7 +88,7 @@ public class PopulationTests
     [Fact]
     public void Masked_dimensions_keep_the_source_value_exactly()
     {
-        var population = new Population(resampleProbability: 0.5, perturbable: [true, false, true, false]);
+        var population = new Population(Unit(4), resampleProbability: 0.5, perturbable: [true, false, true, false]);
         var members = Ten().Select(m => m with { Point = [0.5, 0.123456789, 0.5, 0.987654321] }).ToArray();
 
         for (ulong seed = 0; seed < 50; seed++)
@@ -107,7 +108,7 @@ public class PopulationTests
 
         for (var i = 0; i < 200; i++)
         {
-            var point = Perturbation.Explore(source, Perturbation.AllPerturbable(4), resampleProbability: 0, rng);
+            var point = Perturbation.Explore(source, Perturbation.AllPerturbable(4), resampleProbability: 0, Unit(4), rng);
             for (var d = 0; d < source.Length; d++)
             {
                 Assert.True(point[d] == source[d] * 0.8 || point[d] == source[d] * 1.2, $"{point[d]} from {source[d]}");
@@ -126,7 +127,7 @@ public class PopulationTests
         var trials = 4000;
 
         var resampled = Enumerable.Range(0, trials)
-            .Select(_ => Perturbation.Explore(source, [true], 0.25, rng)[0])
+            .Select(_ => Perturbation.Explore(source, [true], 0.25, Unit(1), rng)[0])
             .Count(x => x != 0.4 && x != 0.6);
 
         Assert.InRange(resampled / (double)trials, 0.22, 0.28);
@@ -137,8 +138,8 @@ public class PopulationTests
     {
         var members = Ten();
 
-        var first = Assert.IsType<PopulationDecision.ExploitAndExplore>(new Population().Decide(1, members, new Rng(42)));
-        var second = Assert.IsType<PopulationDecision.ExploitAndExplore>(new Population().Decide(1, members, new Rng(42)));
+        var first = Assert.IsType<PopulationDecision.ExploitAndExplore>(new Population(Unit(3)).Decide(1, members, new Rng(42)));
+        var second = Assert.IsType<PopulationDecision.ExploitAndExplore>(new Population(Unit(3)).Decide(1, members, new Rng(42)));
 
         Assert.Equal(first.SourceTrial, second.SourceTrial);
         Assert.Equal(first.NewPoint, second.NewPoint);
@@ -154,5 +155,38 @@ public class PopulationTests
     public void A_member_is_ready_every_n_rounds(int round, int every, bool ready)
     {
         Assert.Equal(ready, Population.IsReady(round, every));
+    }
+
+    // A linear scale over [0, 1]: the value is the coordinate, so these tests read in u.
+    private static Scale[] Unit(int dimensions) => [.. Enumerable.Repeat<Scale>(new LinearScale(0, 1), dimensions)];
+
+    [Fact]
+    public void Explore_scales_a_log_dimension_by_a_factor_wherever_it_sits_in_its_range()
+    {
+        var scale = new LogScale(1e-5, 1);
+        foreach (var rate in new[] { 1e-4, 1e-2, 0.5 })
+        {
+            var rng = new Rng(3);
+            for (var i = 0; i < 20; i++)
+            {
+                var moved = scale.ToValue(Perturbation.Explore([scale.ToUnit(rate)], [true], 0, [scale], rng)[0]).Number;
+                Assert.True(Math.Abs(moved / rate - 0.8) < 1e-9 || Math.Abs(moved / rate - 1.2) < 1e-9, $"{rate} → {moved}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Explore_scales_one_minus_beta_and_moves_a_choice_to_its_neighbour()
+    {
+        var beta = new OneMinusLogScale(0.9, 0.9999);
+        var up = beta.ToValue(beta.Perturb(beta.ToUnit(0.99), 1.2)).Number;
+        Assert.Equal(1 - 0.01 * 1.2, up, 9);
+
+        var optimizer = new CategoricalScale(["sgd", "momentum", "adam"]);
+        Assert.Equal("momentum", optimizer.ToValue(optimizer.Perturb(optimizer.ToUnit("sgd"), 1.2)).Choice);
+        Assert.Equal("sgd", optimizer.ToValue(optimizer.Perturb(optimizer.ToUnit("momentum"), 0.8)).Choice);
+
+        var layers = new IntScale(0, 4);
+        Assert.Equal(1, layers.ToValue(layers.Perturb(layers.ToUnit(0), 1.2)).Number); // a count of 0 can still move
     }
 }

@@ -77,6 +77,11 @@ public class SpecErrorTests
         { Valid + "seed: 1\nseed: 2", "seed", "given more than once" },
         { "data: { path: images.idx }\n" + Space + Budget, "data.labels_path", "IDX images" },
         { "data: { path: digits.csv, labels_path: labels.idx }\n" + Space + Budget, "data.labels_path", "remove labels_path" },
+        { "data: { path: digits.csv, test_fraction: 1 }\n" + Space + Budget, "data.test_fraction", "must lie in [0, 1)" },
+        { "data: { path: digits.csv, test_fraction: 0.2, test_path: t.csv }\n" + Space + Budget, "data.test_fraction", "not both" },
+        { "data: { path: digits.csv, test_path: t10k.idx }\n" + Space + Budget, "data.test_labels_path", "IDX images" },
+        { "data: { path: digits.csv, test_labels_path: t.idx }\n" + Space + Budget, "data.test_labels_path", "applies only with test_path" },
+        { Valid + "retest: { max_share: 0 }", "retest.max_share", "must lie in (0, 1]" },
         { Valid + "fixed: { decay_schedule: exponential, learning_rate_decay: 1 }", "fixed.learning_rate_decay", "must be < 1 with the exponential decay schedule" },
     };
 

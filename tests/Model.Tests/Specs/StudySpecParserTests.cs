@@ -20,7 +20,7 @@ public class StudySpecParserTests
         var spec = StudySpecParser.Parse(Minimal, "my-study.yaml");
 
         Assert.Equal("my-study", spec.Name);
-        Assert.Equal(new DataSpec("digits.csv", null, 0.2), spec.Data);
+        Assert.Equal(new DataSpec("digits.csv", null, 0.2, TestFraction: 0.2), spec.Data);
         Assert.Empty(spec.Fixed);
         Assert.Equal(StudyStrategy.Auto, spec.Strategy);
         Assert.Equal(new BudgetSpec(Trials: 10, EpochsPerRound: 1, MaxEpochsPerTrial: 20), spec.Budget);
@@ -28,7 +28,7 @@ public class StudySpecParserTests
         Assert.Equal(new StoppingSpec(StoppingKind.Median, GraceRounds: 2, ReductionFactor: 3), spec.Stopping);
         Assert.Equal(new PopulationSpec(8, 2, 0.2, 0.25), spec.Population);
         Assert.Equal(8, spec.GenerationSize);
-        Assert.Equal(new RetestSpec(Enabled: true, EveryTrials: 8, EveryRounds: null, Leaders: 3, Repeats: 2), spec.Retest);
+        Assert.Equal(new RetestSpec(Enabled: true, EveryTrials: 8, EveryRounds: null, Leaders: 3, Repeats: 2, MaxShare: 0.15), spec.Retest);
         Assert.Equal(0, spec.Seed);
         Assert.Equal(new SamplerSpec(SamplerKind.Random, 3), spec.Sampler);
     }

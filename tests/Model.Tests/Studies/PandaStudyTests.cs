@@ -51,6 +51,28 @@ public class PandaStudyTests
     }
 
     [Fact]
+    public void A_duplicate_of_a_rolled_back_round_changes_nothing_and_gets_the_same_rollback()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Panda), StudyStrategy.Panda);
+        var trial = engine.Start().Launches.Single().Number;
+        engine.Report(trial, new RoundReport(1, 1, 0.5, 0.5, 0.7, 1e-3));
+        var diverged = new RoundReport(2, 2, double.NaN, double.NaN, 0.1, 1e-3);
+        var rollback = Assert.IsType<Decision.Rollback>(engine.Report(trial, diverged).For(trial, 2));
+        var epochs = engine.EpochsUsed;
+
+        var again = engine.Report(trial, diverged).For(trial, 2);
+
+        Assert.Equal(rollback, again);
+        Assert.Equal(epochs, engine.EpochsUsed);
+        Assert.Equal(rollback.LearningRate, engine.Trials[trial].LearningRate);
+        Assert.False(engine.IsNewReport(trial, diverged));
+        var retrained = new RoundReport(2, 2, 0.4, 0.4, 0.75, rollback.LearningRate);
+        Assert.True(engine.IsNewReport(trial, retrained));
+        Assert.IsNotType<Decision.Rollback>(engine.Report(trial, retrained).For(trial, 2));
+        Assert.Equal(2, engine.Trials[trial].Rounds.Count);
+    }
+
+    [Fact]
     public void A_stalled_curve_gets_its_learning_rate_nudged()
     {
         RoundReport Flat(TrialLaunch l, Configuration h, int round, double lr) => new(round, round, 0.5, 0.5, 0.7, lr);
@@ -67,8 +89,8 @@ public class PandaStudyTests
         var engine = sim.Run();
         var first = engine.Trials[0];
         var second = engine.Trials[1];
-        // The second panda of a generation perturbs the first: ×0.8 or ×1.2 in the unit cube (with this seed it does not resample).
-        var ratio = second.Launch.Point[0] / first.Launch.Point[0];
+        // The second panda of a generation perturbs the first: its learning rate ×0.8 or ×1.2 (with this seed it does not resample).
+        var ratio = second.Launch.Hyperparameters.GetDouble("learning_rate") / first.Launch.Hyperparameters.GetDouble("learning_rate");
         Assert.True(Math.Abs(ratio - 0.8) < 1e-9 || Math.Abs(ratio - 1.2) < 1e-9, $"ratio {ratio}");
         Assert.Equal(0, second.Launch.Generation);
     }

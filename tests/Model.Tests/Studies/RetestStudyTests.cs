@@ -38,6 +38,10 @@ public class RetestStudyTests
         var retests = engine.Trials.Where(t => t.Kind == TrialKind.Retest).ToList();
         Assert.Contains(retests, r => r.Launch.RetestOf == lucky);
         Assert.All(retests, r => Assert.NotEqual(engine.Trials[r.Launch.RetestOf!.Value].Launch.Seed, r.Launch.Seed));
+        // Fresh splits too, each its own, so a leader that won on a lucky split falls as well.
+        Assert.All(retests, r => Assert.NotEqual(engine.Trials[r.Launch.RetestOf!.Value].Launch.SplitSeed, r.Launch.SplitSeed));
+        Assert.Equal(retests.Count, retests.Select(r => r.Launch.SplitSeed).Distinct().Count());
+        Assert.All(engine.Trials.Where(t => t.Kind == TrialKind.Search), t => Assert.Equal(engine.Spec.Seed, t.Launch.SplitSeed));
         var ranking = engine.Ranking();
         Assert.NotEqual(lucky, ranking[0].Trial);
         var luckyRank = ranking.Single(r => r.Trial == lucky);

@@ -123,6 +123,24 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void A_report_ahead_of_the_expected_round_changes_nothing_and_the_engine_says_which_round_it_expects()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
+        engine.Start();
+        engine.Report(0, new RoundReport(1, 1, 0.5, 0.5, 0.5, 1e-3));
+        var ahead = new RoundReport(4, 4, 0.5, 0.5, 0.5, 1e-3);
+
+        var step = engine.Report(0, ahead);
+
+        Assert.IsType<Decision.Wait>(step.For(0, 4));
+        Assert.False(engine.IsNewReport(0, ahead));
+        Assert.Equal(2, engine.ExpectedRound(0));
+        Assert.Single(engine.Trials[0].Rounds);
+        Assert.Equal(0, engine.ExpectedRound(999));
+        Assert.IsType<Decision.Stop>(engine.Report(999, ahead).For(999, 4));
+    }
+
+    [Fact]
     public void The_epoch_budget_stops_the_study()
     {
         var spec = StudySimulator.Spec(Caviar.Replace("budget: { trials: 24, max_epochs_per_trial: 6 }", "budget: { total_epochs: 40, max_epochs_per_trial: 6 }"));
