@@ -15,8 +15,8 @@ COPY src/Grains/ src/Grains/
 COPY src/Client/ src/Client/
 RUN dotnet publish src/Client/Client.csproj -c Release --no-restore -o /out
 
-# The plain .NET runtime: the client serves nothing over HTTP.
-FROM mcr.microsoft.com/dotnet/runtime:10.0-noble
+# ASP.NET Core runtime: `tune run --dashboard` serves the study page with Kestrel.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble
 # OpenBLAS: `tune run` and `tune train` train in the process. DejaVu: the PNG plots' text (SkiaSharp finds fonts
 # only as files on disk; a plot drawn without one has no text).
 RUN apt-get update \

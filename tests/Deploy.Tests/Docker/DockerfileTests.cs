@@ -12,12 +12,19 @@ public sealed class DockerfileTests(Rendered rendered)
     private static Dockerfile Silo => Dockerfile.Load(Repo.File("deploy", "docker", "silo.Dockerfile"));
     private static Dockerfile Client => Dockerfile.Load(Repo.File("deploy", "docker", "client.Dockerfile"));
 
-    private sealed record Image(string Runtime, string Project, string Packages);
+    private sealed record Image(string Project, string Packages)
+    {
+        /// <summary>A project on the ASP.NET Core shared framework does not start on the plain runtime image.</summary>
+        public string Runtime => XDocument.Load(Repo.File(Project)).Descendants("FrameworkReference")
+            .Any(f => (string?)f.Attribute("Include") == "Microsoft.AspNetCore.App")
+            ? "mcr.microsoft.com/dotnet/aspnet"
+            : "mcr.microsoft.com/dotnet/runtime";
+    }
 
     private static readonly Dictionary<string, Image> Expected = new()
     {
-        ["silo.Dockerfile"] = new("mcr.microsoft.com/dotnet/aspnet", "src/Silo/Silo.csproj", "libopenblas0-pthread"),
-        ["client.Dockerfile"] = new("mcr.microsoft.com/dotnet/runtime", "src/Client/Client.csproj", "libopenblas0-pthread fonts-dejavu-core"),
+        ["silo.Dockerfile"] = new("src/Silo/Silo.csproj", "libopenblas0-pthread"),
+        ["client.Dockerfile"] = new("src/Client/Client.csproj", "libopenblas0-pthread fonts-dejavu-core"),
     };
 
     public static TheoryData<string> Files => new(Expected.Keys);
