@@ -15,4 +15,8 @@ test_pg start
 TUNING_TEST_POSTGRES="$(test_pg url)"
 export TUNING_TEST_POSTGRES
 
+# The manifest tests render deploy/k8s with kubectl; without one here they fail and say why.
+TUNING_KUBECTL="$(bash scripts/kubectl.sh)" || echo "test.sh: no usable kubectl: the deploy/k8s tests will fail" >&2
+export TUNING_KUBECTL
+
 dotnet test Orleans.Tuning.sln -c Release "$@"

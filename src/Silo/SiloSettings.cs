@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Orleans.Tuning.Silo;
 
 public enum StorageKind { Memory, Postgres }
@@ -23,6 +25,33 @@ public sealed class SiloSettings
     /// <summary>Rounds trained at once: one per core by default.</summary>
     public int Slots { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The HTTP port of /health/live and /health/ready. 0 (the default) lets the system pick a free one, so several
+    /// silos on one machine never collide; Kubernetes probes need a fixed one.
+    /// </summary>
+    public int HealthPort { get; set; }
+
+    /// <summary>Set when the process runs in a Kubernetes pod (KUBERNETES_SERVICE_HOST is set); not configurable.</summary>
+    public KubernetesPod? Pod { get; private set; }
+
+    /// <summary>
+    /// The "Tuning" section, and inside Kubernetes what the pod says about itself: Orleans' Kubernetes hosting takes the
+    /// cluster identity and the address from ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID and POD_IP, and so do we, so the
+    /// membership table, the log line and the pod's labels can never disagree.
+    /// </summary>
+    public static SiloSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Tuning").Get<SiloSettings>() ?? new SiloSettings();
+        settings.Pod = KubernetesPod.From(configuration);
+        if (settings.Pod is { } pod)
+        {
+            settings.ClusterId = pod.ClusterId ?? settings.ClusterId;
+            settings.ServiceId = pod.ServiceId ?? settings.ServiceId;
+            settings.AdvertisedAddress = pod.Ip ?? settings.AdvertisedAddress;
+        }
+        return settings;
+    }
+
     /// <summary>Every problem with the settings, as configuration paths a person can fix.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -32,7 +61,9 @@ public sealed class SiloSettings
         if (Slots < 1) problems.Add($"Tuning:Slots: must be at least 1, got {Slots}");
         if (SiloPort is < 1 or > 65535) problems.Add($"Tuning:SiloPort: not a port: {SiloPort}");
         if (GatewayPort is < 1 or > 65535) problems.Add($"Tuning:GatewayPort: not a port: {GatewayPort}");
+        if (HealthPort is < 0 or > 65535) problems.Add($"Tuning:HealthPort: not a port: {HealthPort}");
         if (!System.Net.IPAddress.TryParse(AdvertisedAddress, out _)) problems.Add($"Tuning:AdvertisedAddress: not an IP address: '{AdvertisedAddress}'");
+        if (Pod is not null) problems.AddRange(Pod.Problems(this));
         return problems;
     }
 }
