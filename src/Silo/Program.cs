@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Tuning.Grains;
 using Orleans.Tuning.Grains.Hosting;
 using Orleans.Tuning.Grains.Studies;
@@ -28,6 +29,7 @@ builder.Services.AddSiloHealth();
 builder.UseOrleans(silo =>
 {
     void Slots(TrainingPoolOptions o) => o.Slots = settings.Slots;
+    if (settings.Dashboard) silo.AddDashboard();
     silo.Services.AddOptions<StudyOptions>().Bind(builder.Configuration.GetSection("Tuning:Study"));
     if (settings.Storage == StorageKind.Memory)
     {
@@ -43,9 +45,11 @@ builder.UseOrleans(silo =>
 
 var app = builder.Build();
 app.MapSiloHealth();
+if (settings.Dashboard) app.MapOrleansDashboard(routePrefix: SiloDashboard.Path);
 await app.StartAsync();
 Console.WriteLine($"tuning-silo: {settings.Storage} storage, cluster {settings.ClusterId}, silo port {settings.SiloPort}, " +
                   $"gateway {settings.GatewayPort}, {settings.Slots} training slots, matrix provider {Gemm.Provider}, " +
-                  $"health {string.Join(' ', app.Urls)}{HealthEndpoints.Ready}");
+                  $"health {string.Join(' ', app.Urls)}{HealthEndpoints.Ready}" +
+                  (settings.Dashboard ? $", dashboard {string.Join(' ', app.Urls)}{SiloDashboard.Path}" : ""));
 await app.WaitForShutdownAsync();
 return 0;

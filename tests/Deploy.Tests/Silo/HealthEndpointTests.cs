@@ -50,7 +50,33 @@ public sealed class HealthEndpointTests
         }
     }
 
-    private static Process Start(int healthPort, int siloPort, int gatewayPort, out StringBuilder log)
+    [Fact]
+    public async Task With_Tuning_Dashboard_on_the_silo_serves_the_Orleans_dashboard_beside_its_health_endpoints_and_not_otherwise()
+    {
+        var health = FreePort();
+        using var silo = Start(health, FreePort(), FreePort(), out var log, dashboard: true);
+        var plainHealth = FreePort();
+        using var plain = Start(plainHealth, FreePort(), FreePort(), out var plainLog);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{health}"), Timeout = TimeSpan.FromSeconds(10) };
+            Assert.True(await Poll(http, HealthEndpoints.Ready, TimeSpan.FromSeconds(60), silo) == HttpStatusCode.OK, log.ToString());
+            var page = await http.GetAsync(Orleans.Tuning.Silo.SiloDashboard.Path + "/");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("<title>Orleans Dashboard</title>", await page.Content.ReadAsStringAsync());
+            Assert.Contains($"dashboard http://127.0.0.1:{health}{Orleans.Tuning.Silo.SiloDashboard.Path}", log.ToString());
+
+            using var plainHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{plainHealth}"), Timeout = TimeSpan.FromSeconds(10) };
+            Assert.True(await Poll(plainHttp, HealthEndpoints.Ready, TimeSpan.FromSeconds(60), plain) == HttpStatusCode.OK, plainLog.ToString());
+            Assert.Equal(HttpStatusCode.NotFound, (await plainHttp.GetAsync(Orleans.Tuning.Silo.SiloDashboard.Path + "/")).StatusCode);
+        }
+        finally
+        {
+            foreach (var p in new[] { silo, plain }) if (!p.HasExited) { p.Kill(); p.WaitForExit(); }
+        }
+    }
+
+    private static Process Start(int healthPort, int siloPort, int gatewayPort, out StringBuilder log, bool dashboard = false)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Repo.SiloDll);
@@ -59,6 +85,7 @@ public sealed class HealthEndpointTests
         info.Environment["Tuning__GatewayPort"] = gatewayPort.ToString();
         info.Environment["Tuning__HealthPort"] = healthPort.ToString();
         info.Environment["Tuning__Slots"] = "1";
+        if (dashboard) info.Environment["Tuning__Dashboard"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment.Remove("KUBERNETES_SERVICE_HOST");
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the silo");
