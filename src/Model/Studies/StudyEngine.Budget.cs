@@ -8,7 +8,8 @@ public sealed partial class StudyEngine
     private int EpochsPerRound => Spec.Budget.EpochsPerRound;
 
     /// <summary>Epochs spent by re-tests, and promised to those still running.</summary>
-    public int RetestEpochs => _trials.Where(t => t.Kind == TrialKind.Retest).Sum(t => t.Rounds.Count * EpochsPerRound + Promised(t));
+    /// <remarks>Summed over the re-tests only: every status asks, and a scan of all trials would grow with the study.</remarks>
+    public int RetestEpochs => _retestsOf.Values.Sum(retests => retests.Sum(n => _trials[n].Rounds.Count * EpochsPerRound + Promised(_trials[n])));
 
     /// <summary>The share of the study's epochs re-tests may take (retest.max_share).</summary>
     public double RetestShareCap => Spec.Retest.MaxShare;
