@@ -28,7 +28,7 @@ internal static class StudyView
     private const int LeaderCount = 5;
 
     private static IReadOnlyList<LeaderRow> Leaders(StudyEngine engine) =>
-        [.. engine.Ranking().Where(r => double.IsFinite(r.Mean)).Take(LeaderCount).Select(r =>
+        [.. engine.Leaders(LeaderCount).Select(r =>
         {
             var t = engine.Trials[r.Trial];
             return new LeaderRow(r.Trial, t.Hyperparameters, r.Mean, r.Spread, r.Runs, t.Rounds.Count);

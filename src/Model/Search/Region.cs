@@ -64,49 +64,52 @@ public sealed record Region
         return Full(all[0].Point.Length).Narrow(all, keepFraction, margin, floor);
     }
 
-    /// <summary>
-    /// The region for the next generation, from the whole history of scored points (higher is better), dimension by
-    /// dimension, among the points on which that dimension acted: an interval becomes the span of the best
-    /// <paramref name="keepFraction"/> of them (at least one), padded by <paramref name="margin"/>, widened by half
-    /// again on a side where the best sits at this region's edge (the optimum may lie beyond it), and never narrower
-    /// than <paramref name="floor"/>; a discrete dimension's probabilities become the kept points' counts per level
-    /// plus one, so every option keeps some. A dimension with nothing to learn from (it never acted, or every such
-    /// trial diverged) is left as it is.
-    /// </summary>
+    /// <summary>The region for the next generation from a list of scored points (see the overload on <see cref="SearchEvidence"/>).</summary>
     public Region Narrow(IReadOnlyList<ScoredPoint> history, double keepFraction, double margin, double floor)
     {
         if (!(keepFraction > 0 && keepFraction <= 1))
             throw new ArgumentOutOfRangeException(nameof(keepFraction), keepFraction, "must lie in (0, 1]");
+        if (history.Any(s => s.Point.Length != Dimensions || s.Point.Any(x => !(x >= 0 && x <= 1)) || (s.Active is { } a && a.Length != Dimensions)))
+            throw new ArgumentException($"every point must have {Dimensions} coordinates in [0, 1]", nameof(history));
+        var evidence = new SearchEvidence(this, keepFraction);
+        for (var i = 0; i < history.Count; i++) evidence.Set(i, history[i].Point, history[i].Score, history[i].Active);
+        return Narrow(evidence, margin, floor);
+    }
+
+    /// <summary>
+    /// The region for the next generation, from the whole history of scored points (higher is better), dimension by
+    /// dimension, among the points on which that dimension acted: an interval becomes the span of the best
+    /// <see cref="DimensionEvidence.KeepFraction"/> of them (at least one), padded by <paramref name="margin"/>, widened
+    /// by half again on a side where the best sits at this region's edge (the optimum may lie beyond it), and never
+    /// narrower than <paramref name="floor"/>; a discrete dimension's probabilities become the kept points' counts per
+    /// level plus one, so every option keeps some. A dimension with nothing to learn from (it never acted, or every
+    /// such trial diverged) is left as it is.
+    /// </summary>
+    public Region Narrow(SearchEvidence evidence, double margin, double floor)
+    {
         if (!(margin >= 0 && margin <= 1))
             throw new ArgumentOutOfRangeException(nameof(margin), margin, "must lie in [0, 1]");
         if (!(floor > 0 && floor <= 1))
             throw new ArgumentOutOfRangeException(nameof(floor), floor, "must lie in (0, 1]");
-        if (history.Any(s => s.Point.Length != Dimensions || s.Point.Any(x => !(x >= 0 && x <= 1)) || (s.Active is { } a && a.Length != Dimensions)))
-            throw new ArgumentException($"every point must have {Dimensions} coordinates in [0, 1]", nameof(history));
+        if (evidence.Dimensions != Dimensions)
+            throw new ArgumentException($"evidence on {evidence.Dimensions} dimensions for a region of {Dimensions}", nameof(evidence));
 
         var lower = (double[])Lower.Clone();
         var upper = (double[])Upper.Clone();
         var weights = (double[]?[])Weights.Clone();
         for (var d = 0; d < Dimensions; d++)
         {
-            // A diverged trial scores NaN and teaches nothing about where to look.
-            var ranked = history
-                .Where(s => !double.IsNaN(s.Score) && (s.Active?[d] ?? true))
-                .OrderByDescending(s => s.Score)
-                .Select(s => s.Point[d])
-                .ToArray();
-            if (ranked.Length == 0) continue;
-            var kept = ranked.Take(Math.Max(1, (int)Math.Ceiling(keepFraction * ranked.Length))).ToArray();
+            var e = evidence[d];
+            if (e.KeptCount == 0) continue;
             if (Weights[d] is { } w)
             {
-                var counts = new double[w.Length];
-                foreach (var u in kept) counts[Math.Min((int)(u * w.Length), w.Length - 1)]++;
-                weights[d] = [.. counts.Select(c => (c + 1) / (kept.Length + w.Length))];
+                var counts = e.KeptPerLevel;
+                weights[d] = [.. Enumerable.Range(0, w.Length).Select(level => (counts[level] + 1.0) / (e.KeptCount + w.Length))];
                 continue;
             }
-            var low = Math.Max(0, kept.Min() - margin);
-            var high = Math.Min(1, kept.Max() + margin);
-            var best = ranked[0];
+            var low = Math.Max(0, e.KeptLow - margin);
+            var high = Math.Min(1, e.KeptHigh + margin);
+            var best = e.Best;
             var width = Upper[d] - Lower[d];
             if (Lower[d] > 0 && best - Lower[d] <= 0.1 * width) low = Math.Max(0, low - (high - low) / 2);
             if (Upper[d] < 1 && Upper[d] - best <= 0.1 * width) high = Math.Min(1, high + (high - low) / 2);

@@ -50,6 +50,7 @@ public sealed partial class StudyEngine
                 var source = _trials[e.SourceTrial];
                 m.Point = e.NewPoint;
                 m.Hyperparameters = Spec.Space.ToConfiguration(e.NewPoint);
+                Rescore(m);
                 m.LearningRate = LearningRateOf(m.Hyperparameters);
                 m.Note = $"copied trial {source.Number} (score {source.LastScore:G4})";
                 Decide(m, round, new Decision.Exploit(source.Number, round, m.Hyperparameters), step);

@@ -36,6 +36,7 @@ public sealed partial class StudyEngine
                 return;
             case PandaDecision.Rollback r:
                 t.Rounds.RemoveAt(t.Rounds.Count - 1);
+                Rescore(t);
                 t.LearningRate = r.NewLearningRate;
                 t.Note = $"diverged in round {round}: rolled back, learning rate {r.NewLearningRate:G3}";
                 Decide(t, round, new Decision.Rollback(r.NewLearningRate, t.Note), step);

@@ -17,7 +17,26 @@ public sealed partial class StudyEngine
     }
 
     /// <summary>The best trial: the first of the ranking with a finite mean. A trial that diverged, even on one re-run, is never it.</summary>
-    public RankedTrial? Leader => Ranking().FirstOrDefault(r => double.IsFinite(r.Mean));
+    public RankedTrial? Leader => Leaders(1).FirstOrDefault();
+
+    /// <summary>The first <paramref name="count"/> of <see cref="Ranking"/> with a finite mean, without ranking the whole history.</summary>
+    /// <remarks>
+    /// Trials run once rank by their score less the same pooled spread, so only the best few of them can lead; they
+    /// are ranked with every re-tested trial, which are few and whose runs set that spread.
+    /// </remarks>
+    public IReadOnlyList<RankedTrial> Leaders(int count)
+    {
+        var retested = _retestsOf.Keys
+            .Select(n => new TrialRuns(n, _trials[n].LastScore, RetestScores(n)))
+            .Where(r => r.Retests.Length > 0)
+            .ToList();
+        var rerun = retested.Select(r => r.Trial).ToHashSet();
+        var once = _leaderboard.Best()
+            .Where(b => !rerun.Contains(b.Trial))
+            .Take(count)
+            .Select(b => new TrialRuns(b.Trial, b.Score, []));
+        return [.. Retest.Rank([.. retested, .. once]).Where(r => double.IsFinite(r.Mean)).Take(count)];
+    }
 
     // A re-test that diverged counts, as NaN: a configuration that blows up on a fresh seed is not a safe winner.
     public double[] RetestScores(int leader) =>

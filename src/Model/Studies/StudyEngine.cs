@@ -35,12 +35,14 @@ public sealed partial class StudyEngine
     private readonly List<TrialRecord> _trials = [];
     private readonly SortedSet<int> _active = [];
     private readonly List<int> _failures = [];
+    private readonly Leaderboard _leaderboard = new();
     private int _searchLaunched;
     private bool _learned; // some search trial has reported a finite score
 
     // Search: the sampler's next index, the regions coarse to fine, this generation's trials and (caviar) its current population.
     private int _samples;
     private readonly List<Region> _regions = [];
+    private readonly SearchEvidence _evidence;
     private readonly List<TrialRecord> _generationTrials = [];
     private List<TrialRecord> _population = [];
 
@@ -76,7 +78,10 @@ public sealed partial class StudyEngine
             graceRounds: spec.Stopping.GraceRounds, reductionFactor: spec.Stopping.ReductionFactor);
         _retest = new Retest(spec.Retest.Repeats);
         _regions.Add(Region.Full(spec.Space));
+        _evidence = new SearchEvidence(_regions[0], Zoom.KeepFraction);
     }
+
+    private static readonly CoarseToFineOptions Zoom = new();
 
     public StudySpec Spec { get; }
     public StudyStrategy Strategy { get; }
@@ -157,6 +162,7 @@ public sealed partial class StudyEngine
         if (t.Kind == TrialKind.Search && !double.IsNaN(score)) _learned = true;
         t.Rounds.Add(recorded);
         t.AllRounds.Add(recorded);
+        Rescore(t);
         t.Phase = TrialPhase.Waiting;
         EpochsUsed += Spec.Budget.EpochsPerRound;
         _roundsSinceRetest++;
@@ -318,11 +324,18 @@ public sealed partial class StudyEngine
         var scored = _generationTrials.Any(t => t.Rounds.Count > 0);
         _generationTrials.Clear();
         if (!scored) return;
-        // The whole history is the evidence: every search trial that reported, with the dimensions that acted on it.
-        var history = _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
-            .Select(t => new ScoredPoint(t.Point, t.LastScore, ActiveDimensions(t))).ToList();
-        _regions.Add(CoarseToFine.NextRegion(_regions[^1], history, new CoarseToFineOptions()));
+        _regions.Add(CoarseToFine.NextRegion(_regions[^1], _evidence, Zoom));
         Generation++;
+    }
+
+    // A search trial's latest score or its point changed. The whole history is coarse to fine's evidence (with the
+    // dimensions that acted on each trial) and the leaderboard's; both follow each change rather than re-reading it all.
+    private void Rescore(TrialRecord t)
+    {
+        if (t.Kind != TrialKind.Search) return;
+        var score = t.Rounds.Count > 0 ? t.LastScore : double.NaN;
+        _leaderboard.Set(t.Number, score);
+        _evidence.Set(t.Number, t.Point, score, ActiveDimensions(t));
     }
 
     private bool[] ActiveDimensions(TrialRecord t)

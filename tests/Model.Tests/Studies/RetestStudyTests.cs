@@ -50,6 +50,27 @@ public class RetestStudyTests
         Assert.True(ranking[0].Runs > 1, "the reported best has itself been re-tested");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_leaders_are_the_head_of_the_full_ranking(int orderSeed)
+    {
+        // Steady scores with noise by seed, so re-tests move trials up and down and the pooled spread is not zero.
+        static RoundReport Noisy(TrialLaunch l, Configuration h, int round, double lr)
+        {
+            var accuracy = 0.8 + 0.1 * new Random(h.ToString().Aggregate(17, (a, c) => unchecked(a * 31 + c))).NextDouble() + 0.02 * new Random((int)l.Seed).NextDouble();
+            return new RoundReport(round, round, 0.1, 1 - accuracy, accuracy, lr);
+        }
+        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Spec), StudyStrategy.Caviar), Noisy).Run(orderSeed);
+
+        Assert.Contains(engine.Ranking(), r => r.Runs > 1);
+        var finite = engine.Ranking().Where(r => double.IsFinite(r.Mean)).ToList();
+        for (var count = 1; count <= finite.Count + 1; count++)
+            Assert.Equal(finite.Take(count), engine.Leaders(count));
+        Assert.Equal(finite[0], engine.Leader);
+    }
+
     [Fact]
     public void Retest_trials_train_as_many_rounds_as_their_leader()
     {

@@ -1,0 +1,45 @@
+namespace Orleans.Tuning.Model.Scheduling;
+
+/// <summary>Trials in the order of their latest finite score, best first (ties to the earlier trial), kept as scores change.</summary>
+/// <remarks>
+/// A console asks for the leaders several times a second; ranking a 100 000-trial history each time costs more than
+/// the study's own decisions. Kept in order, a score change costs O(log n) and the leaders are read from the top.
+/// </remarks>
+public sealed class Leaderboard
+{
+    private readonly SortedSet<(double Score, int Trial)> _order = new(ByScore.Instance);
+    private readonly Dictionary<int, double> _scores = [];
+
+    public int Count => _scores.Count;
+
+    /// <summary>Trial <paramref name="trial"/> now scores <paramref name="score"/>; a score that is not finite takes it off the board.</summary>
+    public void Set(int trial, double score)
+    {
+        if (_scores.TryGetValue(trial, out var old))
+        {
+            if (old.Equals(score)) return;
+            _order.Remove((old, trial));
+            _scores.Remove(trial);
+        }
+        if (!double.IsFinite(score)) return;
+        _scores[trial] = score;
+        _order.Add((score, trial));
+    }
+
+    /// <summary>Trials and scores, best first; read lazily, so taking the first few costs only those.</summary>
+    public IEnumerable<(int Trial, double Score)> Best()
+    {
+        foreach (var (score, trial) in _order) yield return (trial, score);
+    }
+
+    private sealed class ByScore : IComparer<(double Score, int Trial)>
+    {
+        public static readonly ByScore Instance = new();
+
+        public int Compare((double Score, int Trial) a, (double Score, int Trial) b)
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : a.Trial.CompareTo(b.Trial);
+        }
+    }
+}
