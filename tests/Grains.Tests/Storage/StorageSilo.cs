@@ -48,6 +48,9 @@ public class PostgresSilo : StorageSilo
 {
     private readonly PostgresDatabase _database = new();
 
+    /// <summary>The silo's own database (as the tests reach it, without what a subclass puts between).</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     /// <summary>Where the silo connects; a subclass may put something between it and the database.</summary>
     protected virtual string SiloConnectionString(string database) => database;
 
