@@ -7,6 +7,8 @@ namespace Orleans.Tuning.Grains.Tests;
 /// plants a leader that wins by luck — the first trial scores 0.99 with its own seed, while every other
 /// run of its configuration scores 0.80 — so the re-test's verdict is certain — and for studies whose id
 /// starts with "slow-", where each real round takes at least 150 ms, so a test can act between rounds;
+/// in studies whose id starts with "lagging-", trial 1's rounds take 3 s, so its population partner parks
+/// waiting for it and a test can act on the parked one;
 /// in studies whose id starts with "failing-" every round throws, as a silo with a broken disk would.
 /// </summary>
 public sealed class TestRunners(DatasetCache datasets) : ITrialRunner
@@ -18,8 +20,10 @@ public sealed class TestRunners(DatasetCache datasets) : ITrialRunner
         : plan.StudyId.StartsWith("lucky-", StringComparison.Ordinal)
             ? new Lucky(plan, hyperparameters, checkpoint)
             : plan.StudyId.StartsWith("slow-", StringComparison.Ordinal)
-                ? new Slow(_network.Open(plan, hyperparameters, learningRate, checkpoint))
-                : _network.Open(plan, hyperparameters, learningRate, checkpoint);
+                ? new Slow(_network.Open(plan, hyperparameters, learningRate, checkpoint), TimeSpan.FromMilliseconds(150))
+                : plan.StudyId.StartsWith("lagging-", StringComparison.Ordinal) && plan.Number == 1
+                    ? new Slow(_network.Open(plan, hyperparameters, learningRate, checkpoint), TimeSpan.FromSeconds(3))
+                    : _network.Open(plan, hyperparameters, learningRate, checkpoint);
 
     private sealed class Failing(TrialPlan plan) : ITrialSession
     {
@@ -28,11 +32,11 @@ public sealed class TestRunners(DatasetCache datasets) : ITrialRunner
         public byte[] Checkpoint() => [];
     }
 
-    private sealed class Slow(ITrialSession inner) : ITrialSession
+    private sealed class Slow(ITrialSession inner, TimeSpan delay) : ITrialSession
     {
         public RoundMetrics TrainRound(int round)
         {
-            Thread.Sleep(150);
+            Thread.Sleep(delay);
             return inner.TrainRound(round);
         }
 
