@@ -80,6 +80,12 @@ foreach (var n in sizes)
                           $" load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     }
     Console.WriteLine($"trials={n} median_reports_per_sec={runs.Order().ElementAt(Repeats / 2):F0}");
+    // A finished study read back: every idle activation is collected, then the last study is asked for its status,
+    // which re-activates it from its stored log (the time a silo takes to bring a study of this size back).
+    await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+    var reactivation = Stopwatch.StartNew();
+    var back = await grains.GetGrain<IStudyGrain>($"{runId}-overhead-{n}-{Repeats - 1}").GetStatus();
+    Console.WriteLine($"trials={n} reactivation_seconds={reactivation.Elapsed.TotalSeconds:F2} phase={back.Phase} trials_back={back.TrialsLaunched}");
 }
 await host.StopAsync();
 if (postgres) await PrintDatabaseWork(connectionString!, totalReports);
