@@ -282,7 +282,9 @@ public sealed partial class StudyEngine
     {
         Leave(t, TrialPhase.Stopped);
         t.Note = reason;
-        if (t.Kind == TrialKind.Search) _completedSinceRetest++;
+        // A trial stopped early by the stopping rule was a screening, not a result: with successive halving most
+        // trials are, and re-testing after every few screenings would spend the search's budget on re-tests.
+        if (t.Kind == TrialKind.Search && t.Rounds.Count >= t.TargetRounds) _completedSinceRetest++;
         Decide(t, round, new Decision.Stop(reason), step);
     }
 
