@@ -15,8 +15,8 @@ internal static class Strategies
         ["random (no stopping)"] = $"strategy: caviar\npopulation: {{ size: 8, ready_every_rounds: {Never} }}\ngeneration_size: {Never}\nstopping: none\nretest: {{ enabled: false }}",
         ["coarse to fine"] = $"strategy: caviar\npopulation: {{ size: 8, ready_every_rounds: {Never} }}\ngeneration_size: 8\nstopping: none\nretest: {{ enabled: false }}",
         ["caviar (PBT)"] = "strategy: caviar\npopulation: { size: 8, ready_every_rounds: 2 }\nstopping: none\nretest: { enabled: false }",
-        ["asha"] = $"strategy: caviar\npopulation: {{ size: 8, ready_every_rounds: {Never} }}\nstopping: {{ kind: asha, grace_rounds: 0, reduction_factor: 3 }}\nretest: {{ enabled: false }}",
-        ["panda"] = "strategy: panda\nretest: { enabled: false }",
+        ["asha η=3"] = $"strategy: caviar\npopulation: {{ size: 8, ready_every_rounds: {Never} }}\nstopping: {{ kind: asha, grace_rounds: 0, reduction_factor: 3 }}\nretest: {{ enabled: false }}",
+        ["panda (median stopping)"] = "strategy: panda\nstopping: median\nretest: { enabled: false }",
         ["default"] = "",
     };
 

@@ -3,12 +3,13 @@ namespace Orleans.Tuning.Model.Scheduling;
 /// <summary>Successive halving: at each rung a trial goes on only if its score is in the top 1/η of the scores recorded there.</summary>
 /// <remarks>
 /// Follows Ray Tune's AsyncHyperBand with one bracket. Rungs sit at minRounds·η^k ≤ maxRounds,
-/// and minRounds is the grace period: no trial stops before it. A trial reaching a rung is
-/// compared with the other scores recorded there (cutoff = their (1 − 1/η) quantile); with none,
-/// it continues. Arriving one at a time this is the asynchronous rule, where no trial waits for
-/// a rung to fill. Arriving together at a barrier (a lockstep population), all scores are
-/// recorded first, so it is synchronous successive halving: the top 1/η of the population goes
-/// on, whatever their trial numbers. Every trial stops at maxRounds.
+/// and minRounds is the grace period: no trial stops before it. A trial arriving at a rung on its
+/// own is compared with every score recorded there (cutoff = their (1 − 1/η) quantile); with none,
+/// it continues: the asynchronous rule, where no trial waits for a rung to fill. Trials arriving
+/// together at a barrier (a lockstep population's round) are compared with each other only: that is
+/// synchronous successive halving, one bracket per population, so each population keeps its top
+/// 1/η at each rung whatever its trial numbers, and costs the same epochs whatever came before it.
+/// Every trial stops at maxRounds.
 /// </remarks>
 public sealed class Asha : ReplayableScheduler
 {
@@ -40,14 +41,17 @@ public sealed class Asha : ReplayableScheduler
             rung.Recorded[result.Trial] = (result.Round, result.Score);
     }
 
-    protected override StopDecision Judge(RoundResult result)
+    protected override StopDecision Judge(RoundResult result, IReadOnlyList<RoundResult> barrier)
     {
         if (result.Round >= maxRounds)
             return new StopDecision.Stop($"trial {result.Trial}: reached the last round ({maxRounds})");
         var rung = RungAt(result.Round);
         if (rung is null || rung.Recorded[result.Trial].Round != result.Round)
             return new StopDecision.Continue();
-        var others = rung.Recorded.Where(r => r.Key != result.Trial).Select(r => r.Value.Score).ToArray();
+        // At a barrier the population is its own bracket; a later, narrowed population is not measured against an earlier one.
+        var others = barrier.Count > 1
+            ? barrier.Where(r => r.Trial != result.Trial && rung.Recorded.TryGetValue(r.Trial, out var at) && at.Round == r.Round).Select(r => r.Score).ToArray()
+            : rung.Recorded.Where(r => r.Key != result.Trial).Select(r => r.Value.Score).ToArray();
         if (others.Length == 0)
             return new StopDecision.Continue();
         var cutoff = Quantiles.Of(others, 1 - 1.0 / reductionFactor);

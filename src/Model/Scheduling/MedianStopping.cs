@@ -31,7 +31,7 @@ public sealed class MedianStopping : ReplayableScheduler
         own[result.Round] = result.Score;
     }
 
-    protected override StopDecision Judge(RoundResult result)
+    protected override StopDecision Judge(RoundResult result, IReadOnlyList<RoundResult> barrier)
     {
         if (result.Round <= graceRounds)
             return new StopDecision.Continue();

@@ -33,7 +33,7 @@ public sealed class Panda
         this.minLearningRate = minLearningRate;
     }
 
-    public PandaDecision Decide(IReadOnlyList<RoundHistory> history, double currentLearningRate)
+    public PandaDecision Decide(IReadOnlyList<RoundResult> history, double currentLearningRate)
     {
         if (history.Count == 0)
             return new PandaDecision.Continue();
@@ -72,10 +72,10 @@ public sealed class Panda
         return Perturbation.Explore(best, Perturbation.AllPerturbable(dimensions), Perturbation.DefaultResampleProbability, scales, rng);
     }
 
-    private bool Diverged(IReadOnlyList<RoundHistory> history)
+    private bool Diverged(IReadOnlyList<RoundResult> history)
     {
         var last = history[^1];
-        if (!double.IsFinite(last.TrainLoss) || double.IsNaN(last.ValidationScore))
+        if (!double.IsFinite(last.TrainLoss) || double.IsNaN(last.Score))
             return true;
         var previous = history.Count > 1 ? history[^2].TrainLoss : double.NaN;
         return double.IsFinite(previous) && last.TrainLoss > divergenceFactor * previous;
@@ -83,14 +83,14 @@ public sealed class Panda
 
     // Only the rounds trained at the current rate count, so a freshly nudged rate gets its full patience.
     // The rate compares exactly because the grain trains with the very value this class returned.
-    private bool Stalled(IReadOnlyList<RoundHistory> history, double currentLearningRate)
+    private bool Stalled(IReadOnlyList<RoundResult> history, double currentLearningRate)
     {
         if (history.Count <= patience)
             return false;
         var window = history.TakeLast(patience).ToArray();
         if (window.Any(h => h.LearningRate != currentLearningRate))
             return false;
-        var bestBefore = history.SkipLast(patience).Max(h => h.ValidationScore);
-        return window.Max(h => h.ValidationScore) - bestBefore < stallTolerance;
+        var bestBefore = history.SkipLast(patience).Max(h => h.Score);
+        return window.Max(h => h.Score) - bestBefore < stallTolerance;
     }
 }

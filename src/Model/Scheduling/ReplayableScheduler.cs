@@ -37,8 +37,9 @@ public abstract class ReplayableScheduler : IStoppingScheduler
                 fresh.Add(i);
             }
         }
+        var barrier = fresh.Select(i => results[i]).ToList();
         foreach (var i in fresh)
-            decisions[i] = Remember(results[i], Judge(results[i]));
+            decisions[i] = Remember(results[i], Judge(results[i], barrier));
         return [.. decisions.Select(d => d!)];
     }
 
@@ -46,7 +47,8 @@ public abstract class ReplayableScheduler : IStoppingScheduler
     protected abstract void Record(RoundResult result);
 
     /// <summary>Decides on a recorded result by comparing it with the other trials' recorded results.</summary>
-    protected abstract StopDecision Judge(RoundResult result);
+    /// <param name="barrier">The new results that arrived with it (itself included); just itself when results arrive one at a time.</param>
+    protected abstract StopDecision Judge(RoundResult result, IReadOnlyList<RoundResult> barrier);
 
     private StopDecision Remember(RoundResult result, StopDecision decision)
     {

@@ -162,9 +162,9 @@ public static partial class StudySpecParser
         {
             var (kind, options) = KindAndOptions("stopping", SpecNames.Stoppings);
             var defaults = new StoppingSpec();
-            if (options is null)
-                return new StoppingSpec(kind ?? defaults.Kind);
             kind ??= defaults.Kind;
+            if (options is null)
+                return new StoppingSpec(kind.Value, StoppingSpec.DefaultGraceRounds(kind.Value), defaults.ReductionFactor);
             var grace = options.Int("grace_rounds", min: 0);
             var reduction = options.Int("reduction_factor", min: 2);
             if (grace is not null && kind == StoppingKind.None)
@@ -172,7 +172,7 @@ public static partial class StudySpecParser
             if (reduction is not null && kind != StoppingKind.Asha)
                 options.Error("reduction_factor", "applies only to asha stopping");
             options.Finish();
-            return new StoppingSpec(kind.Value, grace ?? defaults.GraceRounds, reduction ?? defaults.ReductionFactor);
+            return new StoppingSpec(kind.Value, grace ?? StoppingSpec.DefaultGraceRounds(kind.Value), reduction ?? defaults.ReductionFactor);
         }
 
         private SamplerSpec Sampler()

@@ -3,7 +3,7 @@ namespace Orleans.Tuning.Model.Specs;
 /// <summary>Pandas or caviar (course notes 3.3).</summary>
 public enum StudyStrategy
 {
-    /// <summary>Caviar when the cluster has enough free training slots for a population, else panda.</summary>
+    /// <summary>The league table's winner: caviar with successive halving, whatever the number of training slots.</summary>
     Auto,
 
     /// <summary>One model at a time, babysat round by round.</summary>

@@ -2,10 +2,12 @@ using Orleans.Tuning.Model.Specs;
 
 namespace Orleans.Tuning.Model.Studies;
 
-/// <summary>Pandas or caviar for a study that asked for auto (course notes 3.3): it depends on the compute at hand.</summary>
+/// <summary>Pandas or caviar for a study that asked for auto (course notes 3.3).</summary>
 /// <remarks>
-/// Decided from the cluster's training slots (its capacity, not the load of the moment) against the
-/// population size, so the same cluster and spec always choose the same. The grain records the
+/// Auto is caviar, whatever the cluster: a population with successive halving won the league table at
+/// equal epochs on every dataset (docs/benchmarks.md), and a population does not need a slot per
+/// member: with fewer slots its members train in turns, and the lockstep barrier keeps every
+/// decision the same. The slots only go into the reason shown to the user. The grain records the
 /// choice in its state, and a replay uses the recorded choice, never a new one.
 /// </remarks>
 public static class StrategyChoice
@@ -16,10 +18,8 @@ public static class StrategyChoice
     {
         if (asked != StudyStrategy.Auto) return (asked, "chosen in the spec");
         var noun = slots == 1 ? "slot" : "slots";
-        // A population trains in lockstep: with fewer slots than members, each round waits for the slowest
-        // queue, and the babysat panda spends the same compute without the wait.
-        return slots >= populationSize
-            ? (StudyStrategy.Caviar, $"auto: {slots} training {noun} on {silos} silo(s) hold a population of {populationSize} side by side")
-            : (StudyStrategy.Panda, $"auto: {slots} training {noun} on {silos} silo(s), fewer than a population of {populationSize}, so one model at a time");
+        var how = slots >= populationSize ? "side by side" : "in turns";
+        return (StudyStrategy.Caviar,
+            $"auto: a population of {populationSize} with successive halving (the league table's winner), trained {how} on {slots} training {noun} on {silos} silo(s)");
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class StudyEngine
     private void DecidePanda(TrialRecord t, StepBuilder step)
     {
         var round = t.Rounds.Count;
-        var history = t.Rounds.Select(r => new RoundHistory(r.Report.Round, r.Report.TrainLoss, r.Score, r.BaseLearningRate)).ToList();
+        var history = t.Rounds.Select(r => new RoundResult(t.Number, r.Report.Round, r.Score, r.Report.TrainLoss, r.BaseLearningRate)).ToList();
         switch (_panda.Decide(history, t.LearningRate))
         {
             case PandaDecision.Rollback when EpochBudgetSpent:

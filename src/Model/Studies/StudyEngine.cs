@@ -14,8 +14,8 @@ namespace Orleans.Tuning.Model.Studies;
 /// depend on which member happened to report first; that keeps a seeded study reproducible.
 /// <para>
 /// Its whole state is declared here, in one place; the partial files beside this one hold the
-/// policies (caviar, panda, re-test, budget) and own no state of their own. The policies it
-/// delegates to are small classes: the sampler and <see cref="Region"/> decide what runs (Ray
+/// launches (what runs next) and the policies (caviar, panda, re-test, budget), and own no state.
+/// The policies it delegates to are small classes: the sampler and <see cref="Region"/> decide what runs (Ray
 /// Tune's searcher), the stopping scheduler, <see cref="Population"/> and <see cref="Panda"/>
 /// whether a running trial goes on (its scheduler).
 /// </para>
@@ -240,55 +240,13 @@ public sealed partial class StudyEngine
         LaunchNext(step);
     }
 
-    // A generation is generation_size trials sampled from one region; under caviar it is made of whole
-    // populations, so a generation_size above the population size trains several populations in turn.
-    private bool GenerationComplete => _generationTrials.Count >= Spec.GenerationSize;
-
-    private void LaunchNext(StepBuilder step)
-    {
-        var remaining = Math.Min(Math.Min(TrialsLeft, SamplesLeft), RoundsAffordable);
-        if (_noMoreLaunches || remaining <= 0)
-        {
-            FinalRetestOrFinish(step);
-            return;
-        }
-        if (Strategy == StudyStrategy.Caviar) LaunchPopulation(Math.Min(Spec.Population.Size, remaining), step);
-        else LaunchPanda(step);
-    }
-
-    private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
-    {
-        var number = _trials.Count;
-        var splitSeed = kind == TrialKind.Retest ? (int)(SeedFor(number) >> 33) : Spec.Seed;
-        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation, splitSeed);
-        var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
-        _trials.Add(record);
-        _active.Add(number);
-        if (kind == TrialKind.Search) _searchLaunched++;
-        step.Launches.Add(launch);
-        return record;
-    }
-
-    private TrialRecord LaunchSample(double[] point, StepBuilder step)
-    {
-        var t = Launch(point, Spec.Space.ToConfiguration(point), TrialKind.Search, null, MaxRounds, step);
-        _generationTrials.Add(t);
-        return t;
-    }
-
-    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region.
-    private double[] NextSample() => _sampler is GridSampler
-        ? _sampler.Sample(_samples++)
-        : _regions[^1].Sample(_sampler.Sample(_samples++));
-
-    /// <summary>Points the sampler can still give: a grid runs out, the others never do.</summary>
-    private int SamplesLeft => _sampler is GridSampler grid ? grid.Count - _samples : int.MaxValue;
-
     private void Stop(TrialRecord t, int round, string reason, StepBuilder step)
     {
         Leave(t, TrialPhase.Stopped);
         t.Note = reason;
-        if (t.Kind == TrialKind.Search) _completedSinceRetest++;
+        // A trial stopped early by the stopping rule was a screening, not a result: with successive halving most
+        // trials are, and re-testing after every few screenings would spend the search's budget on re-tests.
+        if (t.Kind == TrialKind.Search && t.Rounds.Count >= t.TargetRounds) _completedSinceRetest++;
         Decide(t, round, new Decision.Stop(reason), step);
     }
 
@@ -359,15 +317,6 @@ public sealed partial class StudyEngine
             ? $"no trial reported a result ({reason})"
             : $"no trial learned anything ({_failures.Count} failed or diverged); the first, trial {first.Number}: {first.Failure}";
     }
-
-    // Seeds depend only on the study's seed and the trial's number, so they do not shift when the
-    // order of other draws changes, and a re-test (a new number) always gets a fresh seed.
-    private ulong SeedFor(int number) => new Rng(((ulong)Spec.Seed << 32) ^ (ulong)number ^ 0x5EED_0000_0000UL).NextUInt64();
-
-    private double LearningRateOf(Configuration hyperparameters) =>
-        hyperparameters.Entries.Any(e => e.Key == Hyperparameters.LearningRate.Name) ? hyperparameters.GetDouble(Hyperparameters.LearningRate.Name)
-        : Spec.Fixed.TryGetValue(Hyperparameters.LearningRate.Name, out var v) ? v.Number
-        : Hyperparameters.LearningRate.Default.Number;
 
     private sealed class StepBuilder
     {

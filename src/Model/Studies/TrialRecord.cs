@@ -4,9 +4,6 @@ namespace Orleans.Tuning.Model.Studies;
 
 public enum TrialPhase { Running, Waiting, Stopped, Failed }
 
-/// <summary>One round as the study recorded it, with the score and hyperparameters it was judged on.</summary>
-public sealed record RecordedRound(RoundReport Report, double Score, double BaseLearningRate, Configuration Hyperparameters, string Decision);
-
 /// <summary>The study's view of one trial.</summary>
 public sealed class TrialRecord(TrialLaunch launch, double learningRate, int targetRounds)
 {

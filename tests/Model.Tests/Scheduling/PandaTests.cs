@@ -8,8 +8,8 @@ public class PandaTests
 {
     private const double Rate = 0.01;
 
-    private static List<RoundHistory> Curve(params (double Loss, double Score)[] rounds) =>
-        rounds.Select((r, i) => new RoundHistory(i + 1, r.Loss, r.Score, Rate)).ToList();
+    private static List<RoundResult> Curve(params (double Loss, double Score)[] rounds) =>
+        rounds.Select((r, i) => new RoundResult(0, i + 1, r.Score, r.Loss, Rate)).ToList();
 
     [Fact]
     public void An_improving_curve_continues()
@@ -54,7 +54,7 @@ public class PandaTests
     public void A_freshly_nudged_rate_gets_its_full_patience()
     {
         var history = Curve((1.0, 0.5), (0.9, 0.7), (0.89, 0.7), (0.88, 0.7));
-        history.Add(new RoundHistory(5, 0.87, 0.7, Rate / 2));
+        history.Add(new RoundResult(0, 5, 0.7, 0.87, Rate / 2));
 
         Assert.IsType<PandaDecision.Continue>(new Panda(patience: 2).Decide(history, Rate / 2));
     }

@@ -127,6 +127,20 @@ public class StoppingSchedulerTests
     }
 
     [Fact]
+    public void Asha_at_a_barrier_judges_a_population_against_itself_not_against_earlier_populations()
+    {
+        var scheduler = new Asha(maxRounds: 8, reductionFactor: 2);
+        // A first population of poor scores, then a better one (say, sampled from a narrowed region).
+        scheduler.OnResults([.. Enumerable.Range(0, 8).Select(t => new RoundResult(t, 1, 0.1 + t / 100.0))]);
+        var second = Enumerable.Range(8, 8).Select(t => new RoundResult(t, 1, 0.9 + t / 100.0)).ToArray();
+
+        var decisions = scheduler.OnResults(second);
+
+        // Against the whole rung every one of them would go on; as its own bracket, the top half does.
+        Assert.Equal([12, 13, 14, 15], second.Where((_, i) => !decisions[i].ShouldStop).Select(r => r.Trial));
+    }
+
+    [Fact]
     public void Asha_grace_rounds_put_the_first_rung_after_them()
     {
         var scheduler = StoppingScheduler.Create("asha", maxRounds: 9, graceRounds: 2);

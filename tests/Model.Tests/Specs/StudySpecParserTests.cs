@@ -25,7 +25,7 @@ public class StudySpecParserTests
         Assert.Equal(StudyStrategy.Auto, spec.Strategy);
         Assert.Equal(new BudgetSpec(Trials: 10, EpochsPerRound: 1, MaxEpochsPerTrial: 20), spec.Budget);
         Assert.Equal(ObjectiveMetric.Accuracy, spec.Objective.Metric);
-        Assert.Equal(new StoppingSpec(StoppingKind.Median, GraceRounds: 2, ReductionFactor: 3), spec.Stopping);
+        Assert.Equal(new StoppingSpec(StoppingKind.Asha, GraceRounds: 0, ReductionFactor: 2), spec.Stopping);
         Assert.Equal(new PopulationSpec(8, 2, 0.2, 0.25), spec.Population);
         Assert.Equal(8, spec.GenerationSize);
         Assert.Equal(new RetestSpec(Enabled: true, EveryTrials: 8, EveryRounds: null, Leaders: 3, Repeats: 2, MaxShare: 0.15), spec.Retest);
@@ -166,6 +166,17 @@ public class StudySpecParserTests
             """, "same.json");
 
         Assert.Equal(yaml, json);
+    }
+
+    [Theory]
+    [InlineData("stopping: median", StoppingKind.Median, 2)]
+    [InlineData("stopping: { kind: median }", StoppingKind.Median, 2)]
+    [InlineData("stopping: asha", StoppingKind.Asha, 0)]
+    [InlineData("stopping: { kind: none }", StoppingKind.None, 0)]
+    public void A_named_stopping_kind_without_a_grace_period_gets_that_kinds_own(string stopping, StoppingKind kind, int grace)
+    {
+        var spec = StudySpecParser.Parse(Minimal + "\n" + stopping, "s.yaml");
+        Assert.Equal(new StoppingSpec(kind, grace, 2), spec.Stopping);
     }
 
     [Fact]

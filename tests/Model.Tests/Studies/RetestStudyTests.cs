@@ -119,4 +119,28 @@ public class RetestTimerTests
         Assert.Equal(4, step.Launches.Count);
         Assert.All(step.Launches, l => Assert.Equal(TrialKind.Search, l.Kind));
     }
+
+    [Fact]
+    public void Trials_stopped_early_by_successive_halving_do_not_count_toward_every_trials()
+    {
+        // Populations of 4 halved at rounds 1, 2 and 4: each trains one trial to the end and stops three early.
+        var spec = StudySimulator.Spec("""
+            data: { path: data.csv }
+            space:
+              learning_rate: { min: 1.0e-4, max: 1.0 }
+            strategy: caviar
+            budget: { trials: 40, max_epochs_per_trial: 4 }
+            population: { size: 4, ready_every_rounds: 100 }
+            stopping: { kind: asha, grace_rounds: 0, reduction_factor: 2 }
+            retest: { every_trials: 2, leaders: 1, repeats: 1, max_share: 0.5 }
+            seed: 3
+            """);
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+
+        var firstRetest = engine.Trials.First(t => t.Kind == TrialKind.Retest).Number;
+        var before = engine.Trials.Take(firstRetest).ToList();
+        // Two populations had to finish before two trials had trained to the end.
+        Assert.Equal(8, before.Count);
+        Assert.Equal(2, before.Count(t => t.Rounds.Count == 4));
+    }
 }

@@ -49,4 +49,27 @@ public class StoppingStudyTests
         var survivors = engine.Trials.Where(t => t.Rounds.Count > 1).Select(t => t.Number).Order();
         Assert.Equal([6, 7, 8], survivors);
     }
+
+    [Fact]
+    public void The_default_halves_a_population_of_8_at_rounds_1_2_and_4_for_the_epochs_of_2_5_full_trials()
+    {
+        // Nothing but data, space and budget: the defaults the league table chose.
+        var spec = StudySimulator.Spec("""
+            data: { path: data.csv }
+            space:
+              learning_rate: { min: 1.0e-4, max: 1.0 }
+            budget: { total_epochs: 20, max_epochs_per_trial: 8 }
+            seed: 4
+            """);
+        var strategy = StrategyChoice.Choose(spec.Strategy, spec.Population.Size, slots: 2, silos: 1).Strategy;
+        var engine = new StudySimulator(new StudyEngine(spec, strategy), StudySimulator.PeakedObjective).Run();
+
+        Assert.Equal(StudyStrategy.Caviar, strategy);
+        Assert.Equal(8, engine.Trials.Count);
+        Assert.Equal(20, engine.EpochsUsed);
+        Assert.Equal([1, 1, 1, 1, 2, 2, 4, 8], engine.Trials.Select(t => t.Rounds.Count).Order());
+        // The one trained to the end is the one closest to the objective's peak.
+        var best = engine.Trials.MinBy(t => Math.Abs(Math.Log10(t.Hyperparameters.GetDouble("learning_rate")) + 2))!;
+        Assert.Equal(8, best.Rounds.Count);
+    }
 }

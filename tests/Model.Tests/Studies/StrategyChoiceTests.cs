@@ -6,19 +6,19 @@ namespace Orleans.Tuning.Model.Tests.Studies;
 public class StrategyChoiceTests
 {
     [Fact]
-    public void Auto_picks_caviar_when_the_cluster_slots_hold_the_whole_population()
+    public void Auto_picks_caviar_trained_side_by_side_when_the_slots_hold_the_whole_population()
     {
         var (strategy, reason) = StrategyChoice.Choose(StudyStrategy.Auto, populationSize: 4, slots: 4, silos: 2);
         Assert.Equal(StudyStrategy.Caviar, strategy);
-        Assert.Contains("4 training slots on 2 silo(s)", reason);
+        Assert.Contains("side by side on 4 training slots on 2 silo(s)", reason);
     }
 
     [Fact]
-    public void Auto_picks_a_panda_when_the_population_is_larger_than_the_slots()
+    public void Auto_picks_caviar_trained_in_turns_when_the_population_is_larger_than_the_slots()
     {
         var (strategy, reason) = StrategyChoice.Choose(StudyStrategy.Auto, populationSize: 8, slots: 2, silos: 1);
-        Assert.Equal(StudyStrategy.Panda, strategy);
-        Assert.Contains("fewer than a population of 8", reason);
+        Assert.Equal(StudyStrategy.Caviar, strategy);
+        Assert.Contains("in turns on 2 training slots", reason);
     }
 
     [Fact]

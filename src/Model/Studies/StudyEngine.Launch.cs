@@ -1,0 +1,63 @@
+using Orleans.Tuning.Model.Randomness;
+using Orleans.Tuning.Model.Search;
+using Orleans.Tuning.Model.Specs;
+
+namespace Orleans.Tuning.Model.Studies;
+
+// What runs next (Ray Tune's searcher side): a caviar population or the next panda, sampled from this
+// generation's region, each trial with a seed of its own.
+public sealed partial class StudyEngine
+{
+    // A generation is generation_size trials sampled from one region; under caviar it is made of whole
+    // populations, so a generation_size above the population size trains several populations in turn.
+    private bool GenerationComplete => _generationTrials.Count >= Spec.GenerationSize;
+
+    private void LaunchNext(StepBuilder step)
+    {
+        var remaining = Math.Min(Math.Min(TrialsLeft, SamplesLeft), RoundsAffordable);
+        if (_noMoreLaunches || remaining <= 0)
+        {
+            FinalRetestOrFinish(step);
+            return;
+        }
+        if (Strategy == StudyStrategy.Caviar) LaunchPopulation(Math.Min(Spec.Population.Size, remaining), step);
+        else LaunchPanda(step);
+    }
+
+    private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
+    {
+        var number = _trials.Count;
+        var splitSeed = kind == TrialKind.Retest ? (int)(SeedFor(number) >> 33) : Spec.Seed;
+        var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation, splitSeed);
+        var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
+        _trials.Add(record);
+        _active.Add(number);
+        if (kind == TrialKind.Search) _searchLaunched++;
+        step.Launches.Add(launch);
+        return record;
+    }
+
+    private TrialRecord LaunchSample(double[] point, StepBuilder step)
+    {
+        var t = Launch(point, Spec.Space.ToConfiguration(point), TrialKind.Search, null, MaxRounds, step);
+        _generationTrials.Add(t);
+        return t;
+    }
+
+    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region.
+    private double[] NextSample() => _sampler is GridSampler
+        ? _sampler.Sample(_samples++)
+        : _regions[^1].Sample(_sampler.Sample(_samples++));
+
+    /// <summary>Points the sampler can still give: a grid runs out, the others never do.</summary>
+    private int SamplesLeft => _sampler is GridSampler grid ? grid.Count - _samples : int.MaxValue;
+
+    // Seeds depend only on the study's seed and the trial's number, so they do not shift when the
+    // order of other draws changes, and a re-test (a new number) always gets a fresh seed.
+    private ulong SeedFor(int number) => new Rng(((ulong)Spec.Seed << 32) ^ (ulong)number ^ 0x5EED_0000_0000UL).NextUInt64();
+
+    private double LearningRateOf(Configuration hyperparameters) =>
+        hyperparameters.Entries.Any(e => e.Key == Hyperparameters.LearningRate.Name) ? hyperparameters.GetDouble(Hyperparameters.LearningRate.Name)
+        : Spec.Fixed.TryGetValue(Hyperparameters.LearningRate.Name, out var v) ? v.Number
+        : Hyperparameters.LearningRate.Default.Number;
+}
