@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Orleans.Tuning.Client.Dashboard;
 using Orleans.Tuning.Client.Tests.Reports;
+using Orleans.Tuning.Display.StudyPage;
 using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Tests.Dashboard;
