@@ -69,7 +69,20 @@ internal sealed class DevToolsChromium : IAsyncDisposable
         }
     }
 
-    public Task Navigate(Uri page, CancellationToken cancellation) => Send("Page.navigate", new JsonObject { ["url"] = page.ToString() }, cancellation);
+    /// <summary>Opens the page and returns once it has loaded (Page.navigate itself answers before the new document exists).</summary>
+    public async Task Navigate(Uri page, CancellationToken cancellation)
+    {
+        await Send("Page.navigate", new JsonObject { ["url"] = page.ToString() }, cancellation);
+        var loaded = $"location.href === {JsonSerializer.Serialize(page.ToString())} && document.readyState === 'complete'";
+        while (!await Loaded())
+            await Task.Delay(50, cancellation);
+
+        async Task<bool> Loaded()
+        {
+            try { return (bool)(await Evaluate(loaded, cancellation))!; }
+            catch (InvalidOperationException) { return false; } // asked between the old document and the new: "context destroyed"
+        }
+    }
 
     /// <summary>The value of a script expression in the page (a JSON-serializable value: build strings or arrays in the script).</summary>
     public async Task<JsonNode?> Evaluate(string expression, CancellationToken cancellation)

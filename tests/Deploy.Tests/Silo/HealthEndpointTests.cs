@@ -5,6 +5,7 @@ using Orleans.Tuning.Silo.Health;
 namespace Orleans.Tuning.Deploy.Tests.Silo;
 
 /// <summary>The real silo (memory storage) started as a process, its probes called over HTTP as the kubelet would.</summary>
+[Collection(SiloProcess.Collection)]
 public sealed class HealthEndpointTests
 {
     [Fact]
@@ -49,7 +50,7 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task With_Tuning_Dashboard_on_the_silo_serves_the_Orleans_dashboard_beside_its_health_endpoints_and_not_otherwise()
+    public async Task With_Tuning_Dashboard_on_the_silo_serves_the_Orleans_dashboard_and_the_study_page_beside_its_health_endpoints_and_not_otherwise()
     {
         var health = SiloProcess.FreePort();
         using var silo = SiloProcess.Start(health, SiloProcess.FreePort(), SiloProcess.FreePort(), out var log, dashboard: true);
@@ -62,11 +63,15 @@ public sealed class HealthEndpointTests
             var page = await http.GetAsync(Orleans.Tuning.Silo.SiloDashboard.Path + "/");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("<title>Orleans Dashboard</title>", await page.Content.ReadAsStringAsync());
+            var studies = await http.GetAsync(Orleans.Tuning.Silo.SiloDashboard.StudyPage);
+            Assert.Equal(HttpStatusCode.OK, studies.StatusCode);
+            Assert.Contains("<title>Orleans.Tuning studies</title>", await studies.Content.ReadAsStringAsync());
             Assert.Contains($"dashboard http://127.0.0.1:{health}{Orleans.Tuning.Silo.SiloDashboard.Path}", log.ToString());
 
             using var plainHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{plainHealth}"), Timeout = TimeSpan.FromSeconds(10) };
             Assert.True(await SiloProcess.Poll(plainHttp, HealthEndpoints.Ready, TimeSpan.FromSeconds(60), plain) == HttpStatusCode.OK, plainLog.ToString());
             Assert.Equal(HttpStatusCode.NotFound, (await plainHttp.GetAsync(Orleans.Tuning.Silo.SiloDashboard.Path + "/")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await plainHttp.GetAsync(Orleans.Tuning.Silo.SiloDashboard.StudyPage)).StatusCode);
         }
         finally
         {

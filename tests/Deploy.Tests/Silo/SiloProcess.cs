@@ -8,6 +8,9 @@ namespace Orleans.Tuning.Deploy.Tests.Silo;
 /// <summary>The real silo (memory storage, one training slot) started as a process on free ports, its output kept for messages.</summary>
 internal static class SiloProcess
 {
+    /// <summary>The tests that start silos: one at a time, since silos starting side by side on a small, busy machine can take minutes to join.</summary>
+    public const string Collection = "silo processes";
+
     public static Process Start(int healthPort, int siloPort, int gatewayPort, out StringBuilder log, bool dashboard = false)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -62,3 +65,6 @@ internal static class SiloProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+[CollectionDefinition(SiloProcess.Collection)]
+public sealed class SiloProcessCollection;

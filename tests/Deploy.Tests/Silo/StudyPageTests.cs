@@ -10,6 +10,7 @@ using Orleans.Tuning.Silo.Health;
 namespace Orleans.Tuning.Deploy.Tests.Silo;
 
 /// <summary>The study page served by a real silo process beside Orleans' dashboard, read by a real headless browser while a study runs on that silo.</summary>
+[Collection(SiloProcess.Collection)]
 public sealed class StudyPageTests
 {
     // Long enough never to finish during the test (it is cancelled at the end); one epoch a round, so rounds come often.
