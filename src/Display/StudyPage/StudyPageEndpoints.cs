@@ -23,6 +23,9 @@ public static class StudyPageEndpoints
             ? Results.Content(StudyPageHtml.Page, "text/html; charset=utf-8")
             : Results.Redirect(http.Request.PathBase + http.Request.Path + "/" + http.Request.QueryString));
         page.MapGet("/api/studies", async () => Results.Json(await source.List(), Json));
-        page.MapGet("/api/studies/{id}", async (string id) => Results.Json(StudyPageModel.From(await source.Results(id)), Json));
+        // Only a listed study is read: asking a grain of any other id would activate an empty study for it.
+        page.MapGet("/api/studies/{id}", async (string id) => (await source.List()).Contains(id)
+            ? Results.Json(StudyPageModel.From(await source.Results(id)), Json)
+            : Results.NotFound($"no study {id}"));
     }
 }

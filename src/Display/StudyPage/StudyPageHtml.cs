@@ -92,7 +92,9 @@ internal static class StudyPageHtml
         }
 
         async function showStudy() {
-          const s = await (await fetch("api/studies/" + encodeURIComponent(study))).json();
+          const response = await fetch("api/studies/" + encodeURIComponent(study));
+          if (!response.ok) throw new Error(await response.json());
+          const s = await response.json();
           document.getElementById("title").textContent = s.name;
           document.getElementById("summary").textContent =
             s.id + ", " + s.phase + ", " + s.strategy + ": trials " + s.trialsLaunched + (s.trialBudget ? "/" + s.trialBudget : "") +

@@ -68,6 +68,22 @@ public class StudyPageBrowserTests
     }
 
     [Fact]
+    public async Task A_study_that_is_not_listed_is_not_read_and_the_page_says_so()
+    {
+        var study = new ReportingStudy();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var server = await StudyPageServer.StartAsync(study, 0, timeout.Token);
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        var answer = await http.GetAsync("/api/studies/nobody", timeout.Token);
+        var dom = await HeadlessChromium.DumpDom(server.PageOf("nobody"), TimeSpan.FromSeconds(2), timeout.Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("cannot reach the study: Error: no study nobody", dom);
+        Assert.Equal(0, study.Reads);
+    }
+
+    [Fact]
     public async Task The_server_listens_on_the_loopback_address_only()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
