@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings Debian's Chromium for the study page's browser test (tests/Client.Tests/Dashboard), when missing.
+# Brings Debian's Chromium for the study page's browser tests (tests/Client.Tests/Dashboard, tests/Deploy.Tests/Silo), when missing.
 # Tests only: the product itself needs no browser.
 set -euo pipefail
 

@@ -8,10 +8,12 @@ WORKDIR /src
 COPY Directory.Build.props ./
 COPY src/Model/Model.csproj src/Model/
 COPY src/Grains/Grains.csproj src/Grains/
+COPY src/Display/Display.csproj src/Display/
 COPY src/Client/Client.csproj src/Client/
 RUN dotnet restore src/Client/Client.csproj
 COPY src/Model/ src/Model/
 COPY src/Grains/ src/Grains/
+COPY src/Display/ src/Display/
 COPY src/Client/ src/Client/
 RUN dotnet publish src/Client/Client.csproj -c Release --no-restore -o /out
 

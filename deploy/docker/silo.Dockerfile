@@ -9,10 +9,12 @@ WORKDIR /src
 COPY Directory.Build.props ./
 COPY src/Model/Model.csproj src/Model/
 COPY src/Grains/Grains.csproj src/Grains/
+COPY src/Display/Display.csproj src/Display/
 COPY src/Silo/Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Silo.csproj
 COPY src/Model/ src/Model/
 COPY src/Grains/ src/Grains/
+COPY src/Display/ src/Display/
 COPY src/Silo/ src/Silo/
 RUN dotnet publish src/Silo/Silo.csproj -c Release --no-restore -o /out
 

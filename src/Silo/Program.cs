@@ -45,11 +45,11 @@ builder.UseOrleans(silo =>
 
 var app = builder.Build();
 app.MapSiloHealth();
-if (settings.Dashboard) app.MapOrleansDashboard(routePrefix: SiloDashboard.Path);
+if (settings.Dashboard) app.MapDashboards();
 await app.StartAsync();
 Console.WriteLine($"tuning-silo: {settings.Storage} storage, cluster {settings.ClusterId}, silo port {settings.SiloPort}, " +
                   $"gateway {settings.GatewayPort}, {settings.Slots} training slots, matrix provider {Gemm.Provider}, " +
                   $"health {string.Join(' ', app.Urls)}{HealthEndpoints.Ready}" +
-                  (settings.Dashboard ? $", dashboard {string.Join(' ', app.Urls)}{SiloDashboard.Path}" : ""));
+                  (settings.Dashboard ? $", dashboard {string.Join(' ', app.Urls)}{SiloDashboard.Path}, studies {string.Join(' ', app.Urls)}{SiloDashboard.StudyPage}" : ""));
 await app.WaitForShutdownAsync();
 return 0;

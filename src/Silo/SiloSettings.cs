@@ -31,7 +31,10 @@ public sealed class SiloSettings
     /// </summary>
     public int HealthPort { get; set; }
 
-    /// <summary>Serves Orleans' dashboard at /dashboard beside the health endpoints (their port; loopback outside Kubernetes). It has no authentication of its own, so it is off unless asked for.</summary>
+    /// <summary>
+    /// Serves Orleans' dashboard at /dashboard and the study page at /studies/ beside the health endpoints (their port;
+    /// loopback outside Kubernetes). They have no authentication of their own, so they are off unless asked for.
+    /// </summary>
     public bool Dashboard { get; set; }
 
     /// <summary>Set when the process runs in a Kubernetes pod (KUBERNETES_SERVICE_HOST is set); not configurable.</summary>

@@ -4,6 +4,7 @@ using Orleans.Tuning.Client.Hosting;
 using Orleans.Tuning.Client.Results;
 using Orleans.Tuning.Client.Specs;
 using Orleans.Tuning.Client.Watching;
+using Orleans.Tuning.Display.StudyPage;
 using Orleans.Tuning.Grains;
 using Orleans.Tuning.Grains.Studies;
 using Spectre.Console;

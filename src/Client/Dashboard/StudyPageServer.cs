@@ -1,24 +1,21 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Tuning.Display.StudyPage;
 
 namespace Orleans.Tuning.Client.Dashboard;
 
-/// <summary>A small web server on the loopback address: the list of studies, and a page per study that polls its trials and curves.</summary>
+/// <summary>A small web server on the loopback address for <c>tune run --dashboard</c>: the study page at its root.</summary>
 /// <remarks>
-/// Loopback only: the page shows what a study trains on and how, and there is no login. The page is one
-/// file with its script inline, so there is nothing to build and nothing fetched from elsewhere.
+/// Loopback only: the page shows what a study trains on and how, and there is no login. A silo serves the same
+/// page beside Orleans' dashboard (src/Silo); here there is no silo web app to join, so the page gets its own.
 /// </remarks>
 internal sealed class StudyPageServer : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly WebApplication app;
 
     private StudyPageServer(WebApplication app, Uri address)
@@ -36,9 +33,7 @@ internal sealed class StudyPageServer : IAsyncDisposable
         builder.Logging.ClearProviders(); // the terminal belongs to the live view
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Content(StudyPageHtml.Page, "text/html; charset=utf-8"));
-        app.MapGet("/api/studies", async () => Microsoft.AspNetCore.Http.Results.Json(await source.List(), Json));
-        app.MapGet("/api/studies/{id}", async (string id) => Microsoft.AspNetCore.Http.Results.Json(StudyPageModel.From(await source.Results(id)), Json));
+        app.MapStudyPage("/", source);
         await app.StartAsync(cancellation);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StudyPageServer(app, new Uri(bound));

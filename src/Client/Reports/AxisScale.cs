@@ -1,5 +1,5 @@
 using System.Globalization;
-using Orleans.Tuning.Client.Space;
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Grains.Studies;
 using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Specs;

@@ -1,3 +1,4 @@
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Grains.Studies;
 using ScottPlot;
 

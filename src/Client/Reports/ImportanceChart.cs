@@ -1,4 +1,4 @@
-using Orleans.Tuning.Client.Space;
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Grains.Studies;
 using Orleans.Tuning.Model.Analysis;
 using Orleans.Tuning.Model.Specs;

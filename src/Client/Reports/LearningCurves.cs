@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Grains.Studies;
 using ScottPlot;
 

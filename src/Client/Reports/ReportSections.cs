@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Orleans.Tuning.Client.Space;
 using Orleans.Tuning.Client.Watching;
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Reports;

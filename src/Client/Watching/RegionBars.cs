@@ -1,4 +1,4 @@
-using Orleans.Tuning.Client.Space;
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Grains.Studies;
 using Spectre.Console;
 using Spectre.Console.Rendering;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Orleans.Tuning.Client.Dashboard;
 using Orleans.Tuning.Client.Tests.Reports;
+using Orleans.Tuning.Display.StudyPage;
 using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Tests.Dashboard;
@@ -64,6 +65,22 @@ public class StudyPageBrowserTests
         var dom = await HeadlessChromium.DumpDom(server.Address, TimeSpan.FromSeconds(2), timeout.Token);
 
         Assert.Contains(@"<a href=""?study=iris-20250101T000000.000Z"">iris-20250101T000000.000Z</a>", dom);
+    }
+
+    [Fact]
+    public async Task A_study_that_is_not_listed_is_not_read_and_the_page_says_so()
+    {
+        var study = new ReportingStudy();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var server = await StudyPageServer.StartAsync(study, 0, timeout.Token);
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        var answer = await http.GetAsync("/api/studies/nobody", timeout.Token);
+        var dom = await HeadlessChromium.DumpDom(server.PageOf("nobody"), TimeSpan.FromSeconds(2), timeout.Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("cannot reach the study: Error: no study nobody", dom);
+        Assert.Equal(0, study.Reads);
     }
 
     [Fact]

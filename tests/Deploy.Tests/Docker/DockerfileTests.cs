@@ -75,6 +75,32 @@ public sealed class DockerfileTests(Rendered rendered)
         Assert.Equal(["dotnet", $"{assembly}.dll"], entrypoint);
     }
 
+    [Theory, MemberData(nameof(Files))]
+    public void Copies_every_project_the_program_is_built_from_before_and_after_the_restore(string file)
+    {
+        var build = Dockerfile.Load(Repo.File("deploy", "docker", file)).Stages[0].All("COPY").ToList();
+        foreach (var project in ProjectsOf(Expected[file].Project))
+        {
+            var folder = Path.GetDirectoryName(project)!;
+            Assert.Contains($"{project} {folder}/", build);
+            Assert.Contains($"{folder}/ {folder}/", build);
+        }
+    }
+
+    /// <summary>The project and every project it references, transitively, as paths from the repository root.</summary>
+    private static IEnumerable<string> ProjectsOf(string project)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next)) continue;
+            foreach (var reference in XDocument.Load(Repo.File(next)).Descendants("ProjectReference"))
+                pending.Push(Path.GetRelativePath(Repo.Root, Path.GetFullPath(Path.Combine(Repo.File(Path.GetDirectoryName(next)!), (string)reference.Attribute("Include")!))));
+        }
+        return seen;
+    }
+
     [Theory]
     [InlineData("silo.Dockerfile")]
     [InlineData("client.Dockerfile")]

@@ -1,7 +1,7 @@
-using Orleans.Tuning.Client.Space;
+using Orleans.Tuning.Display;
 using Orleans.Tuning.Model.Specs;
 
-namespace Orleans.Tuning.Client.Tests.Space;
+namespace Orleans.Tuning.Display.Tests;
 
 public class ScaledTextTests
 {

@@ -2,10 +2,10 @@ using Orleans.Tuning.Grains.Studies;
 using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Specs;
 
-namespace Orleans.Tuning.Client.Space;
+namespace Orleans.Tuning.Display;
 
 /// <summary>The study's searched dimensions rebuilt from its status, so the client maps values to u and back exactly as the study did.</summary>
-internal static class SearchDimensions
+public static class SearchDimensions
 {
     public static ScaleKind KindOf(DimensionRow row) => Enum.Parse<ScaleKind>(row.Scale);
 

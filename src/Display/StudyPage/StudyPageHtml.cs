@@ -1,4 +1,4 @@
-namespace Orleans.Tuning.Client.Dashboard;
+namespace Orleans.Tuning.Display.StudyPage;
 
 /// <summary>The study page: without <c>?study=</c> it lists the studies; with it, it polls that study and redraws its trials and curves.</summary>
 /// <remarks>
@@ -46,7 +46,7 @@ internal static class StudyPageHtml
         }
 
         async function listStudies() {
-          const ids = await (await fetch("/api/studies")).json();
+          const ids = await (await fetch("api/studies")).json();
           const list = document.getElementById("studies");
           list.replaceChildren(...ids.map(id => {
             const a = document.createElement("a");
@@ -92,7 +92,9 @@ internal static class StudyPageHtml
         }
 
         async function showStudy() {
-          const s = await (await fetch("/api/studies/" + encodeURIComponent(study))).json();
+          const response = await fetch("api/studies/" + encodeURIComponent(study));
+          if (!response.ok) throw new Error(await response.json());
+          const s = await response.json();
           document.getElementById("title").textContent = s.name;
           document.getElementById("summary").textContent =
             s.id + ", " + s.phase + ", " + s.strategy + ": trials " + s.trialsLaunched + (s.trialBudget ? "/" + s.trialBudget : "") +

@@ -2,14 +2,14 @@ using System.Globalization;
 using Orleans.Tuning.Model.Search;
 using Orleans.Tuning.Model.Specs;
 
-namespace Orleans.Tuning.Client.Space;
+namespace Orleans.Tuning.Display;
 
 /// <summary>A hyperparameter value as short text on its own scale: 1.09e-3 on a log scale, 0.999 on a one-minus-log scale.</summary>
 /// <remarks>
 /// A value is printed with the digits its scale makes meaningful: a learning rate's decade matters, its
 /// 17th digit does not; a β's distance from 1 matters, so 0.99912 keeps the digits that tell it from 0.999.
 /// </remarks>
-internal static class ScaledText
+public static class ScaledText
 {
     private const int Significant = 3;
 

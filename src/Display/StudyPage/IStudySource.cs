@@ -1,9 +1,9 @@
 using Orleans.Tuning.Grains.Studies;
 
-namespace Orleans.Tuning.Client.Dashboard;
+namespace Orleans.Tuning.Display.StudyPage;
 
 /// <summary>Where the study page reads studies from: the cluster's grains, or a script in a test.</summary>
-internal interface IStudySource
+public interface IStudySource
 {
     Task<IReadOnlyList<string>> List();
 
@@ -11,7 +11,7 @@ internal interface IStudySource
 }
 
 /// <summary>The studies of a cluster: the directory grain lists them, each study grain answers for itself.</summary>
-internal sealed class GrainStudySource(IGrainFactory grains) : IStudySource
+public sealed class GrainStudySource(IGrainFactory grains) : IStudySource
 {
     public Task<IReadOnlyList<string>> List() => grains.GetGrain<IStudyDirectoryGrain>(0).List();
 

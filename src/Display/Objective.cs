@@ -1,9 +1,9 @@
 using Orleans.Tuning.Grains.Studies;
 
-namespace Orleans.Tuning.Client.Reports;
+namespace Orleans.Tuning.Display;
 
 /// <summary>The metric a study optimized, as plots show it: the metric itself (a loss, not the negated loss the schedulers compare).</summary>
-internal sealed record Objective(string Metric)
+public sealed record Objective(string Metric)
 {
     public static Objective Of(StudyResults results) =>
         new(results.Status.Objective is "loss" ? "loss" : "accuracy");

@@ -1,12 +1,10 @@
-using Orleans.Tuning.Client.Reports;
-using Orleans.Tuning.Client.Space;
 using Orleans.Tuning.Grains.Studies;
 
-namespace Orleans.Tuning.Client.Dashboard;
+namespace Orleans.Tuning.Display.StudyPage;
 
 /// <summary>What the study page shows of a study, as JSON: where it stands and each trial's curve.</summary>
 /// <remarks>Numbers that are not finite (a diverged round) travel as null: JSON has no NaN.</remarks>
-internal sealed record StudyPageModel(
+public sealed record StudyPageModel(
     string Id, string Name, string Phase, string Strategy, string Metric, int TrialsLaunched, int? TrialBudget,
     int EpochsUsed, int? EpochBudget, int? BestTrial, IReadOnlyList<StudyPageModel.Trial> Trials)
 {
