@@ -14,7 +14,7 @@ internal static class ResultsSummary
         console.PlainLine(
             $"study {s.Id} {s.Phase.ToString().ToLowerInvariant()} after {StatusText.Clock(s.Elapsed)}: " +
             $"{s.TrialsLaunched} trials, {s.EpochsUsed} epochs" +
-            (s.RetestEpochs > 0 ? $" ({s.RetestEpochs} on re-tests, {StatusText.Number(100.0 * s.RetestEpochs / Math.Max(1, s.EpochsUsed))} %; cap {StatusText.Number(100 * s.RetestShareCap)} % of the budget)" : "") +
+            (s.RetestEpochs > 0 ? $" ({RetestShare(s)})" : "") +
             (s.TrialsFailed > 0 ? $", {s.TrialsFailed} failed or diverged" : "") +
             (s.Message is { } m && !failed ? $" ({m})" : ""));
         if (failed)
@@ -35,4 +35,10 @@ internal static class ResultsSummary
         foreach (var path in paths)
             console.PlainLine($"wrote {path}");
     }
+
+    // The cap is a share of the budget, not of what was trained: a study that stopped early may show more of the latter.
+    private static string RetestShare(StudyStatus s) =>
+        s.EpochBudget is { } budget
+            ? $"{s.RetestEpochs} on re-tests: {StatusText.Number(100.0 * s.RetestEpochs / budget)} % of the {budget}-epoch budget, cap {StatusText.Number(100 * s.RetestShareCap)} %"
+            : $"{s.RetestEpochs} on re-tests; cap {StatusText.Number(100 * s.RetestShareCap)} % of the budget";
 }
