@@ -97,18 +97,22 @@ internal static class Measure
         threads.ForEach(t => t.Start());
         while (crew.Crew.Size < 1 + helpers) Thread.Yield();
         var rates = new List<double>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var helped = crew.Crew.PartsByHelpers;
         for (var e = 0; e < w.Epochs; e++)
         {
             var sw = Stopwatch.StartNew();
             trainer.TrainEpoch();
-            rates.Add(data(w) / sw.Elapsed.TotalSeconds);
+            rates.Add(w.Samples / sw.Elapsed.TotalSeconds);
         }
+        // Cores this process got meanwhile: on a shared machine a second thread may get far less than a core.
+        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {1 + helpers} core(s): {Median(rates):F0} samples/s, {cores:F2} cores of CPU used, {crew.Crew.PartsByHelpers - helped} parts run by the lent core");
         Volatile.Write(ref stop, true);
         crew.Crew.Wake();
         threads.ForEach(t => t.Join());
         return Median(rates);
-
-        static double data(Workload w) => w.Samples;
     }
 
     public static double Median(List<double> values)

@@ -21,9 +21,10 @@ internal sealed class HiddenLayer
     private Buffers? _step;   // the batch's buffers while a forward or backward pass is split across a crew
     private bool _training;
 
-    // A part of the element-wise work is at least this many activations (below, handing it to another core costs more
-    // than it saves: see docs/benchmarks.md), and whole 64-byte lines of each column, so two cores never share a line.
-    private const long MinimumPerPart = 1 << 13;
+    // A part of the element-wise work is at least this many activations, and whole 64-byte lines of each column.
+    // Measured (docs/benchmarks.md): splitting mnist-like's 256 × 128 made a lone round slower on two cores, not faster;
+    // the pass is tens of microseconds, less than moving its activations between the cores' caches costs.
+    private const long MinimumPerPart = 1 << 17;
     private const int RowGrain = 16;
 
     public HiddenLayer(int index, int inputs, int units, float momentum, float epsilon)
