@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Orleans.Tuning.Model.LinearAlgebra;
 
 /// <summary>The cores working on one training round: the round's own thread (the leader) and idle cores lent to it.</summary>
@@ -67,6 +68,7 @@ public sealed class Crew
     }
 
     /// <summary>Runs body(state, part, parts) for every part, on the crew of this thread when there is one; returns when all are done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int parts, object state, Action<object, int, int> body)
     {
         var crew = t_current;
@@ -106,6 +108,7 @@ public sealed class Crew
         lock (_gate) Monitor.PulseAll(_gate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Share(int parts, object state, Action<object, int, int> body)
     {
         // The step's body is written before its number is published; a helper reads the number first,
@@ -125,6 +128,7 @@ public sealed class Crew
     }
 
     // Claims and runs parts of the given step until none is left (or the step is no longer current).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WorkOn(int step, bool helping)
     {
         var body = _body;

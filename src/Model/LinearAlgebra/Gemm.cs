@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
@@ -30,6 +31,7 @@ public static unsafe class Gemm
     public static bool IsNative => OpenBlas.IsAvailable;
 
     /// <summary>c = op(a)·op(b) + beta·c, where op transposes when asked. No allocation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(Matrix<float> a, bool transA, Matrix<float> b, bool transB, Matrix<float> c, float beta = 0f)
     {
         var m = transA ? a.ColumnCount : a.RowCount;
@@ -84,6 +86,7 @@ public static unsafe class Gemm
             _byColumns = m <= n;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int part, int parts)
         {
             if (_byColumns)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using Orleans.Tuning.Model.LinearAlgebra;
@@ -63,6 +64,7 @@ internal sealed class HiddenLayer
     }
 
     /// <summary>The output for this batch (units × batch); the matrix is reused on the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix<float> Forward(Matrix<float> input, bool training)
     {
         var batch = input.ColumnCount;
@@ -80,6 +82,7 @@ internal sealed class HiddenLayer
     public Matrix<float> OutputGradient(int batch) => BuffersFor(batch).OutputGradient;
 
     /// <summary>Fills the parameter gradients and, when asked, ∂loss/∂input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(Matrix<float> input, Matrix<float>? inputGradient)
     {
         var batch = input.ColumnCount;
@@ -90,6 +93,7 @@ internal sealed class HiddenLayer
     }
 
     // Batch norm works unit by unit, so the units split across cores; each unit's sums over the batch run in one order, on one core.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ForwardRows(int part, int parts)
     {
         var (from, to) = Crew.Slice(_units, RowGrain, part, parts);
@@ -126,6 +130,7 @@ internal sealed class HiddenLayer
     }
 
     // ∂z = γ/(m·√(σ²+ε)) · (m·∂z̃ − Σ∂z̃ − ẑ·Σ(∂z̃·ẑ)), unit by unit like the forward pass.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackwardRows(int part, int parts)
     {
         var (from, to) = Crew.Slice(_units, RowGrain, part, parts);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Orleans.Tuning.Model.Data;
 using Orleans.Tuning.Model.LinearAlgebra;
 using Orleans.Tuning.Model.Network.Optimizers;
@@ -74,6 +75,7 @@ public sealed class Trainer
     public double CurrentLearningRate => _training.Decay.Rate(_training.LearningRate, Epoch);
 
     /// <summary>One pass over the shuffled training set; returns the mean training loss and accuracy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Evaluation TrainEpoch()
     {
         for (var i = 0; i < _order.Length; i++) _order[i] = i;
@@ -107,6 +109,7 @@ public sealed class Trainer
         Crew.Run(Crew.PartsFor(_parameterCount, MinimumUpdatePerPart), this, static (s, part, parts) => ((Trainer)s).UpdatePart(part, parts));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdatePart(int part, int parts)
     {
         var (optimizer, learningRate) = _update;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
@@ -5,6 +6,7 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 /// <summary>Adam with bias correction: m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ), w ← w − α·m̂/(√v̂ + ε).</summary>
 public sealed record Adam(float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-8f) : Optimizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Update(Parameter p, float learningRate, long step, int from, int to)
     {
         var w = p.Value.AsSpan(from..to);

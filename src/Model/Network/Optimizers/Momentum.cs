@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
@@ -5,6 +6,7 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 /// <summary>Gradient descent with momentum as in the course: v ← β·v + (1 − β)·g, w ← w − α·v.</summary>
 public sealed record Momentum(float Beta = 0.9f) : Optimizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Update(Parameter p, float learningRate, long step, int from, int to)
     {
         var w = p.Value.AsSpan(from..to);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
@@ -10,6 +11,7 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 /// </remarks>
 public sealed record RmsProp(float Beta = 0.999f, float Epsilon = 1e-8f) : Optimizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Update(Parameter p, float learningRate, long step, int from, int to)
     {
         var c = (float)(1.0 / (1.0 - Math.Pow(Beta, step)));
