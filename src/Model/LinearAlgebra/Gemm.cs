@@ -10,16 +10,17 @@ namespace Orleans.Tuning.Model.LinearAlgebra;
 /// one single-threaded sgemm each, which the round's <see cref="Crew"/> shares out among its cores:
 /// OpenBLAS's own threading is process-wide (rounds of other trials share the process) and its
 /// threads spin on cores that other rounds may need. OpenBLAS's blocking, and so its rounding,
-/// depends on the extent of the product it is given, so the blocks are chosen from the shape alone,
-/// never from the number of cores: a trial computes the same numbers on one core as on four.
+/// depends on the extent of the product it is given, so the blocks are chosen from the shape and the
+/// machine alone, never from the cores a round holds: a trial computes the same numbers alone as on
+/// lent cores (OpenBLAS picks its kernels by CPU, so numbers already differ from one machine to another).
 /// </remarks>
 public static unsafe class Gemm
 {
     /// <summary>Multiply-adds a block must hold for a split to pay for handing it to another core (measured: see docs/benchmarks.md).</summary>
     public const long MinimumPerBlock = 1 << 20;
 
-    /// <summary>Most blocks a product is cut into: as many cores as a lone round can use.</summary>
-    public const int MaximumBlocks = 4;
+    /// <summary>Most blocks a product is cut into: as many cores as a lone round can use, up to four.</summary>
+    public static readonly int MaximumBlocks = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     [ThreadStatic] private static Split? t_split;
 
