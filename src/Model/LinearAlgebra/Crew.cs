@@ -28,6 +28,7 @@ public sealed class Crew
     private int _finished;      // parts of the current step done, by anyone
     private int _helpers;
     private long _partsByHelpers;
+    private Exception? _failure;  // the first part of the current step that threw
     private int _sleepers;
     private volatile bool _closed;
 
@@ -125,6 +126,8 @@ public sealed class Crew
         while (Volatile.Read(ref _finished) < parts) Thread.SpinWait(Pause);
         _body = null;
         _state = null;
+        // A part that threw on a helper fails the round on the leader's thread, as it would have alone.
+        if (Interlocked.Exchange(ref _failure, null) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     // Claims and runs parts of the given step until none is left (or the step is no longer current).
@@ -141,9 +144,19 @@ public sealed class Crew
             var part = (int)(ticket & 0xFFFFFFFF);
             if (part >= parts) return;
             if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
-            body!(state!, part, parts);
-            if (helping) Interlocked.Increment(ref _partsByHelpers);
-            Interlocked.Increment(ref _finished);
+            try
+            {
+                body!(state!, part, parts);
+                if (helping) Interlocked.Increment(ref _partsByHelpers);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _failure, e, null);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _finished);
+            }
         }
     }
 

@@ -37,6 +37,34 @@ public class CrewTests
     }
 
     [Fact]
+    public void A_part_that_throws_on_a_helper_fails_the_step_on_the_leader_and_the_crew_goes_on()
+    {
+        using var cores = new LentCores(helpers: 1);
+        var leader = Environment.CurrentManagedThreadId;
+        var thrown = 0;
+        for (var step = 0; step < 500 && thrown == 0; step++)
+        {
+            try
+            {
+                Crew.Run(2, cores, (_, _, _) =>
+                {
+                    Thread.SpinWait(2000);
+                    if (Environment.CurrentManagedThreadId != leader) throw new InvalidOperationException("diverged");
+                });
+            }
+            catch (InvalidOperationException e) when (e.Message == "diverged")
+            {
+                thrown++;
+            }
+        }
+        Assert.Equal(1, thrown);
+        Assert.Equal(2, cores.Crew.Size); // the helper is still there
+        var done = new int[4];
+        Crew.Run(4, done, (state, part, _) => ((int[])state)[part]++);
+        Assert.All(done, d => Assert.Equal(1, d));
+    }
+
+    [Fact]
     public void Outside_a_round_work_is_not_split()
     {
         Assert.Null(Crew.Current);
