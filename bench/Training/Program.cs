@@ -1,36 +1,52 @@
-// Training throughput on fixed workloads, one core, float32: samples per second per epoch.
-// The workloads match ../shared/peers (tiny, mnist-like, wide) so figures compare as ratios.
+// Training throughput on fixed workloads, float32: samples per second, GFLOP/s and the fraction of this
+// machine's single-thread SGEMM peak; cold figures of a fresh process; a lone trial on one core and on two.
+//
+// Usage: bench-training [WORKLOAD...]          steady state on one core (after WARMUP_SECONDS, default 8), with the peak
+//        bench-training peak                   the single-thread SGEMM peak alone
+//        bench-training cold WORKLOAD          samples/s over the first second and the first 5 s of this process
+//        bench-training lone WORKLOAD [RUNS]   steady state of one trainer alone and with one lent core, alternating
 using System.Diagnostics;
-using Orleans.Tuning.Model.Data;
+using System.Globalization;
+using Orleans.Tuning.Bench.Training;
 using Orleans.Tuning.Model.LinearAlgebra;
-using Orleans.Tuning.Model.Network;
-using Orleans.Tuning.Model.Randomness;
 
-var workloads = new Dictionary<string, (int Features, int Hidden, int Layers, int Classes, int Samples, int Batch, int Epochs)>
+var inv = CultureInfo.InvariantCulture;
+var mode = args.FirstOrDefault() ?? "tiny";
+Console.WriteLine($"provider: {Gemm.Provider}; {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+switch (mode)
 {
-    ["tiny"] = (64, 64, 2, 10, 20000, 64, 50),
-    ["mnist-like"] = (784, 256, 2, 10, 20000, 128, 10),
-    ["wide"] = (784, 1024, 3, 10, 10000, 256, 4),
-};
+    case "peak":
+        Console.WriteLine(string.Create(inv, $"sgemm_peak_gflops={Measure.SgemmPeak():F1}"));
+        return 0;
+    case "cold" when args.Length == 2 && Workload.All.TryGetValue(args[1], out var cold):
+        var (first, firstFive) = Measure.Cold(cold);
+        Console.WriteLine(string.Create(inv, $"{cold.Name} cold_first_1s={first:F0} cold_first_5s={firstFive:F0}"));
+        return 0;
+    case "lone" when args.Length >= 2 && Workload.All.TryGetValue(args[1], out var lone):
+        var runs = args.Length > 2 ? int.Parse(args[2], inv) : 3;
+        var (one, two) = Measure.Lone(lone, runs);
+        Console.WriteLine(string.Create(inv, $"{lone.Name} lone_1_core={one:F0} lone_2_cores={two:F0} ratio={two / one:F2}"));
+        return 0;
+}
 
 var names = args.Length > 0 ? args : ["tiny", "mnist-like"];
-var WarmUp = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("WARMUP_SECONDS") ?? "8", System.Globalization.CultureInfo.InvariantCulture));
-Console.WriteLine($"provider: {Gemm.Provider}");
-foreach (var name in names)
+if (names.FirstOrDefault(n => !Workload.All.ContainsKey(n)) is { } unknown)
 {
-    if (!workloads.TryGetValue(name, out var w))
-    {
-        Console.Error.WriteLine($"unknown workload '{name}' (expected {string.Join(", ", workloads.Keys)})");
-        return 2;
-    }
-    var data = Synthetic(w.Samples, w.Features, w.Classes, seed: 42);
-    var trainer = new Trainer(new NetworkConfig(w.Features, w.Layers, w.Hidden, w.Classes), TrainingConfig.Default with { BatchSize = w.Batch }, data, seed: 42);
-    // Warm-up, not timed: buffers, and the JIT's tiering, which on one pinned core takes a few
-    // seconds to reach optimized code (eight are allowed). A silo trains for far longer: we measure that steady state.
-    var warmUp = Stopwatch.StartNew();
-    do trainer.TrainEpoch(); while (warmUp.Elapsed < WarmUp);
+    Console.Error.WriteLine($"unknown workload or mode '{unknown}' (expected peak, cold W, lone W [RUNS], or workloads {string.Join(", ", Workload.All.Keys)})");
+    return 2;
+}
+var peak = Measure.SgemmPeak();
+Console.WriteLine(string.Create(inv, $"sgemm_peak_gflops={peak:F1}"));
+var warmUp = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("WARMUP_SECONDS") ?? "8", inv));
+foreach (var w in names.Select(n => Workload.All[n]))
+{
+    var data = w.Data();
+    var trainer = w.NewTrainer(data);
+    // Warm-up, not timed: buffers, and the JIT's tiering (the cold mode measures that part).
+    var clock = Stopwatch.StartNew();
+    do trainer.TrainEpoch(); while (clock.Elapsed < warmUp);
     var perEpoch = new List<double>();
-    Evaluation last = default;
+    Orleans.Tuning.Model.Network.Evaluation last = default;
     var gcBefore = GC.GetAllocatedBytesForCurrentThread();
     for (var e = 0; e < w.Epochs; e++)
     {
@@ -39,37 +55,13 @@ foreach (var name in names)
         perEpoch.Add(w.Samples / sw.Elapsed.TotalSeconds);
     }
     var allocated = GC.GetAllocatedBytesForCurrentThread() - gcBefore;
-    perEpoch.Sort();
-    var median = perEpoch[perEpoch.Count / 2];
+    var median = Measure.Median(perEpoch);
     var eval = trainer.Network.Evaluate(data);
-    Console.WriteLine($"{name}: d={w.Features} h={w.Hidden} L={w.Layers} c={w.Classes} n={w.Samples} B={w.Batch} E={w.Epochs} " +
-                      $"train_loss={last.Loss:F4} eval_acc={eval.Accuracy:F4} alloc_per_batch={allocated / (w.Epochs * (double)(w.Samples / w.Batch)):F0}B");
-    Console.WriteLine($"{name} samples_per_sec={median:F1}");
+    var gflops = median * w.FlopsPerSample / 1e9;
+    var gemmOnly = Measure.GemmOnly(w);
+    Console.WriteLine(string.Create(inv, $"{w.Name}: d={w.Features} h={w.Hidden} L={w.Layers} c={w.Classes} n={w.Samples} B={w.Batch} E={w.Epochs} " +
+                      $"train_loss={last.Loss:F4} eval_acc={eval.Accuracy:F4} alloc_per_batch={allocated / (w.Epochs * (double)(w.Samples / w.Batch)):F0}B"));
+    Console.WriteLine(string.Create(inv, $"{w.Name} gflops={gflops:F1} of_peak={gflops / peak:P1} gemm_only_gflops={gemmOnly:F1} gemm_only_of_peak={gemmOnly / peak:P1}"));
+    Console.WriteLine(string.Create(inv, $"{w.Name} samples_per_sec={median:F1}"));
 }
 return 0;
-
-// X ~ N(0, 1), labels from a seeded random linear teacher, like the peers' workload (our own generator).
-static Dataset Synthetic(int n, int d, int c, ulong seed)
-{
-    var rng = new Rng(seed);
-    var x = new float[n * d];
-    for (var i = 0; i < x.Length; i++) x[i] = (float)rng.NextGaussian();
-    var teacher = new float[d * c];
-    for (var i = 0; i < teacher.Length; i++) teacher[i] = (float)((rng.NextDouble() * 2 - 1) / Math.Sqrt(d));
-    var y = new int[n];
-    var logits = new double[c];
-    for (var s = 0; s < n; s++)
-    {
-        Array.Clear(logits);
-        for (var k = 0; k < d; k++)
-            for (var j = 0; j < c; j++) logits[j] += x[s * d + k] * teacher[k * c + j];
-        var best = 0;
-        for (var j = 0; j < c; j++)
-        {
-            logits[j] += 0.5 * (rng.NextDouble() - 0.5);
-            if (logits[j] > logits[best]) best = j;
-        }
-        y[s] = best;
-    }
-    return new Dataset(x, y, d, c, "synthetic");
-}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Tuning.Model.LinearAlgebra;
 
 namespace Orleans.Tuning.Grains;
 
@@ -14,6 +15,10 @@ public sealed class TrainingPoolOptions
 /// A grain turn must stay short, and Orleans runs grain turns on the .NET thread pool: a round that
 /// kept a pool thread for seconds would starve every other grain on the silo. Rounds queue here in
 /// arrival order and the grain awaits the result, free to answer status calls meanwhile.
+/// A slot with no round to run is lent to a running round (it joins the round's <see cref="Crew"/>,
+/// the round with the fewest helpers first), so a lone trial trains on every idle core. A lent slot
+/// is still free: a round that arrives recalls it, and it is back within one part of a step (well
+/// under a millisecond on the networks we train).
 /// </remarks>
 public sealed class TrainingPool : IDisposable
 {
@@ -21,7 +26,9 @@ public sealed class TrainingPool : IDisposable
     // two-core machine would take the CPU from the grains that are handing them work.
     private readonly Queue<WorkItem> _queue = new();
     private readonly Thread[] _threads;
+    private readonly List<Crew> _crews = []; // of the rounds running now
     private int _busy;
+    private int _queued;                     // _queue.Count, readable without the lock by lent slots deciding whether to come back
     private bool _disposed;
 
     public TrainingPool(IOptions<TrainingPoolOptions> options)
@@ -51,7 +58,9 @@ public sealed class TrainingPool : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _queue.Enqueue(item);
+            Volatile.Write(ref _queued, _queue.Count);
             Monitor.Pulse(_queue);
+            foreach (var crew in _crews) crew.Wake(); // a lent slot may be the only one to take it
         }
         return item.Completion.Task;
     }
@@ -62,6 +71,7 @@ public sealed class TrainingPool : IDisposable
         {
             _disposed = true;
             Monitor.PulseAll(_queue);
+            foreach (var crew in _crews) crew.Wake();
         }
     }
 
@@ -69,16 +79,40 @@ public sealed class TrainingPool : IDisposable
     {
         while (true)
         {
-            WorkItem item;
+            WorkItem? item = null;
+            Crew? lendTo = null;
             lock (_queue)
             {
-                while (_queue.Count == 0 && !_disposed) Monitor.Wait(_queue);
-                if (_queue.Count == 0) return;
-                item = _queue.Dequeue();
-                _busy++;
+                while (_queue.Count == 0 && !_disposed && (lendTo = _crews.MinBy(c => c.Size)) is null) Monitor.Wait(_queue);
+                if (_queue.Count > 0)
+                {
+                    item = _queue.Dequeue();
+                    Volatile.Write(ref _queued, _queue.Count);
+                    _busy++;
+                }
+                else if (_disposed) return;
             }
-            try { item.Execute(); }
-            finally { lock (_queue) _busy--; }
+            if (item is not null) Train(item);
+            else lendTo!.Help(recalled: () => Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _disposed));
+        }
+    }
+
+    private void Train(WorkItem item)
+    {
+        using var crew = Crew.Lead();
+        lock (_queue)
+        {
+            _crews.Add(crew.Crew);
+            Monitor.PulseAll(_queue); // idle slots join it
+        }
+        try { item.Execute(); }
+        finally
+        {
+            lock (_queue)
+            {
+                _crews.Remove(crew.Crew);
+                _busy--;
+            }
         }
     }
 

@@ -1,19 +1,38 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace Orleans.Tuning.Model.LinearAlgebra;
 
 /// <summary>Matrix products for training: OpenBLAS when the machine has it, MathNet's managed provider otherwise.</summary>
-public static class Gemm
+/// <remarks>
+/// OpenBLAS runs one thread per call. A large product is cut into blocks of rows or columns of C,
+/// one single-threaded sgemm each, which the round's <see cref="Crew"/> shares out among its cores:
+/// OpenBLAS's own threading is process-wide (rounds of other trials share the process) and its
+/// threads spin on cores that other rounds may need. OpenBLAS's blocking, and so its rounding,
+/// depends on the extent of the product it is given, so the blocks are chosen from the shape and the
+/// machine alone, never from the cores a round holds: a trial computes the same numbers alone as on
+/// lent cores (OpenBLAS picks its kernels by CPU, so numbers already differ from one machine to another).
+/// </remarks>
+public static unsafe class Gemm
 {
+    /// <summary>Multiply-adds a block must hold for a split to pay for handing it to another core (measured: see docs/benchmarks.md).</summary>
+    public const long MinimumPerBlock = 1 << 20;
+
+    /// <summary>Most blocks a product is cut into: as many cores as a lone round can use, up to four.</summary>
+    public static readonly int MaximumBlocks = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    [ThreadStatic] private static Split? t_split;
+
     /// <summary>Which provider multiplies matrices in this process, for the start-up message.</summary>
     public static string Provider => OpenBlas.IsAvailable
-        ? $"OpenBLAS ({OpenBlas.CoreName ?? "unknown core"}, 1 thread)"
+        ? $"OpenBLAS ({OpenBlas.CoreName ?? "unknown core"}, 1 thread per call)"
         : $"MathNet managed ({LinearAlgebraControl.Provider}); install libopenblas0 for the fast path";
 
     public static bool IsNative => OpenBlas.IsAvailable;
 
     /// <summary>c = op(a)·op(b) + beta·c, where op transposes when asked. No allocation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(Matrix<float> a, bool transA, Matrix<float> b, bool transB, Matrix<float> c, float beta = 0f)
     {
         var m = transA ? a.ColumnCount : a.RowCount;
@@ -27,15 +46,66 @@ public static class Gemm
         var bd = b.AsColumnMajorArray() ?? throw new ArgumentException("Dense matrices only.", nameof(b));
         var cd = c.AsColumnMajorArray() ?? throw new ArgumentException("Dense matrices only.", nameof(c));
 
-        if (OpenBlas.IsAvailable)
+        if (!OpenBlas.IsAvailable)
         {
-            OpenBlas.Gemm(transA, transB, m, n, k, 1f, ad, a.RowCount, bd, b.RowCount, beta, cd, c.RowCount);
+            LinearAlgebraControl.Provider.MatrixMultiplyWithUpdate(
+                transA ? Transpose.Transpose : Transpose.DontTranspose,
+                transB ? Transpose.Transpose : Transpose.DontTranspose,
+                1f, ad, a.RowCount, a.ColumnCount, bd, b.RowCount, b.ColumnCount, beta, cd);
             return;
         }
 
-        LinearAlgebraControl.Provider.MatrixMultiplyWithUpdate(
-            transA ? Transpose.Transpose : Transpose.DontTranspose,
-            transB ? Transpose.Transpose : Transpose.DontTranspose,
-            1f, ad, a.RowCount, a.ColumnCount, bd, b.RowCount, b.ColumnCount, beta, cd);
+        var blocks = (int)Math.Clamp((long)m * n * k / MinimumPerBlock, 1, MaximumBlocks);
+        fixed (float* pa = ad, pb = bd, pc = cd)
+        {
+            if (blocks == 1)
+            {
+                OpenBlas.Gemm(transA, transB, m, n, k, 1f, pa, a.RowCount, pb, b.RowCount, beta, pc, c.RowCount);
+                return;
+            }
+            var split = t_split ??= new Split();
+            split.Set(transA, transB, m, n, k, pa, a.RowCount, pb, b.RowCount, beta, pc, c.RowCount);
+            Crew.Run(blocks, split, static (s, part, parts) => ((Split)s).Block(part, parts));
+        }
+    }
+
+    // One product being computed in blocks; pointers stay valid because the leader holds them pinned until every block is done.
+    private sealed class Split
+    {
+        private bool _transA, _transB, _byColumns;
+        private int _m, _n, _k, _lda, _ldb, _ldc;
+        private float* _a, _b, _c;
+        private float _beta;
+
+        public void Set(bool transA, bool transB, int m, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
+        {
+            (_transA, _transB, _m, _n, _k, _lda, _ldb, _beta, _ldc) = (transA, transB, m, n, k, lda, ldb, beta, ldc);
+            _a = a;
+            _b = b;
+            _c = c;
+            // Each block packs the operand it does not split whole: split the side that keeps the copied one smaller.
+            _byColumns = m <= n;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Block(int part, int parts)
+        {
+            if (_byColumns)
+            {
+                // Whole groups of four columns (OpenBLAS's micro-kernel width).
+                var (from, to) = Crew.Slice(_n, 4, part, parts);
+                if (from == to) return;
+                var b = _transB ? _b + from : _b + (long)from * _ldb;
+                OpenBlas.Gemm(_transA, _transB, _m, to - from, _k, 1f, _a, _lda, b, _ldb, _beta, _c + (long)from * _ldc, _ldc);
+            }
+            else
+            {
+                // Whole 64-byte lines of each column of C, so two cores never write one cache line.
+                var (from, to) = Crew.Slice(_m, 16, part, parts);
+                if (from == to) return;
+                var a = _transA ? _a + (long)from * _lda : _a + from;
+                OpenBlas.Gemm(_transA, _transB, to - from, _n, _k, 1f, a, _lda, _b, _ldb, _beta, _c + from, _ldc);
+            }
+        }
     }
 }

@@ -43,8 +43,12 @@ internal static unsafe class OpenBlas
     {
         fixed (float* pa = a, pb = b, pc = c)
         {
-            Sgemm(ColumnMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k,
-                alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         }
     }
+
+    /// <summary>The same on pinned memory, for a block of a larger product.</summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, float alpha,
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc) =>
+        Sgemm(ColumnMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using Orleans.Tuning.Model.LinearAlgebra;
@@ -17,7 +18,15 @@ internal sealed class HiddenLayer
     private readonly float _momentum;
     private readonly float _epsilon;
     private readonly Dictionary<int, Buffers> _buffers = [];
-    private readonly float[] _mean, _inverseStd, _scale, _scratch;
+    private readonly float[] _mean, _inverseStd, _scale, _variance;
+    private Buffers? _step;   // the batch's buffers while a forward or backward pass is split across a crew
+    private bool _training;
+
+    // A part of the element-wise work is at least this many activations, and whole 64-byte lines of each column.
+    // Measured (docs/benchmarks.md): splitting mnist-like's 256 × 128 made a lone round slower on two cores, not faster;
+    // the pass is tens of microseconds, less than moving its activations between the cores' caches costs.
+    private const long MinimumPerPart = 1 << 17;
+    private const int RowGrain = 16;
 
     public HiddenLayer(int index, int inputs, int units, float momentum, float epsilon)
     {
@@ -32,7 +41,7 @@ internal sealed class HiddenLayer
         _mean = new float[units];
         _inverseStd = new float[units];
         _scale = new float[units];
-        _scratch = new float[units];
+        _variance = new float[units];
     }
 
     public Parameter Weights { get; }
@@ -55,46 +64,15 @@ internal sealed class HiddenLayer
     }
 
     /// <summary>The output for this batch (units × batch); the matrix is reused on the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix<float> Forward(Matrix<float> input, bool training)
     {
         var batch = input.ColumnCount;
-        var b = BuffersFor(batch);
-        Gemm.Multiply(Weights.Matrix, false, input, false, b.Normalised);
-        var z = b.Normalised.AsColumnMajorArray();
-        var a = b.Output.AsColumnMajorArray();
-
-        if (training)
-        {
-            Array.Clear(_mean);
-            for (var j = 0; j < batch; j++) TensorPrimitives.Add(_mean, Column(z, j), _mean);
-            TensorPrimitives.Multiply(_mean, 1f / batch, _mean);
-
-            Array.Clear(_scratch); // holds the variance until it becomes 1/√(σ² + ε)
-            for (var j = 0; j < batch; j++)
-            {
-                var col = Column(z, j);
-                TensorPrimitives.Subtract(col, _mean, col);
-                TensorPrimitives.MultiplyAdd(col, col, _scratch, _scratch);
-            }
-            TensorPrimitives.Multiply(_scratch, 1f / batch, _scratch);
-            UpdateRunningStatistics(_scratch);
-            TensorPrimitives.Add(_scratch, _epsilon, _inverseStd);
-            TensorPrimitives.ReciprocalSqrt(_inverseStd, _inverseStd);
-        }
-        else
-        {
-            TensorPrimitives.Add(RunningVariance, _epsilon, _inverseStd);
-            TensorPrimitives.ReciprocalSqrt(_inverseStd, _inverseStd);
-            for (var j = 0; j < batch; j++) TensorPrimitives.Subtract(Column(z, j), RunningMean, Column(z, j));
-        }
-
-        for (var j = 0; j < batch; j++)
-        {
-            var xhat = Column(z, j);
-            TensorPrimitives.Multiply(xhat, _inverseStd, xhat);
-            Kernels.ScaleShiftRelu(xhat, Gamma.Value, Beta.Value, Column(a, j));
-        }
-        return b.Output;
+        _step = BuffersFor(batch);
+        _training = training;
+        Gemm.Multiply(Weights.Matrix, false, input, false, _step.Normalised);
+        Crew.Run(Crew.PartsFor((long)_units * batch, MinimumPerPart), this, static (s, part, parts) => ((HiddenLayer)s).ForwardRows(part, parts));
+        return _step.Output;
     }
 
     /// <summary>The output of the last forward pass with this batch size.</summary>
@@ -104,50 +82,95 @@ internal sealed class HiddenLayer
     public Matrix<float> OutputGradient(int batch) => BuffersFor(batch).OutputGradient;
 
     /// <summary>Fills the parameter gradients and, when asked, ∂loss/∂input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(Matrix<float> input, Matrix<float>? inputGradient)
     {
         var batch = input.ColumnCount;
-        var b = BuffersFor(batch);
+        _step = BuffersFor(batch);
+        Crew.Run(Crew.PartsFor((long)_units * batch, MinimumPerPart), this, static (s, part, parts) => ((HiddenLayer)s).BackwardRows(part, parts));
+        Gemm.Multiply(_step.PreActivationGradient, false, input, true, Weights.GradientMatrix);
+        if (inputGradient is not null) Gemm.Multiply(Weights.Matrix, true, _step.PreActivationGradient, false, inputGradient);
+    }
+
+    // Batch norm works unit by unit, so the units split across cores; each unit's sums over the batch run in one order, on one core.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ForwardRows(int part, int parts)
+    {
+        var (from, to) = Crew.Slice(_units, RowGrain, part, parts);
+        if (from == to) return;
+        var b = _step!;
+        var batch = b.Normalised.ColumnCount;
+        var z = b.Normalised.AsColumnMajorArray();
+        var a = b.Output.AsColumnMajorArray();
+        var mean = _mean.AsSpan(from..to);
+        var inverseStd = _inverseStd.AsSpan(from..to);
+
+        if (_training)
+        {
+            mean.Clear();
+            for (var j = 0; j < batch; j++) Kernels.Accumulate(Rows(z, j, from, to), mean);
+            TensorPrimitives.Multiply(mean, 1f / batch, mean);
+            var variance = _variance.AsSpan(from..to);
+            variance.Clear();
+            for (var j = 0; j < batch; j++) Kernels.AccumulateSquaredDeviation(Rows(z, j, from, to), mean, variance);
+            TensorPrimitives.Multiply(variance, 1f / batch, variance);
+            UpdateRunningStatistics(from, to);
+            TensorPrimitives.Add(variance, _epsilon, inverseStd);
+        }
+        else
+        {
+            RunningMean.AsSpan(from..to).CopyTo(mean);
+            TensorPrimitives.Add(RunningVariance.AsSpan(from..to), _epsilon, inverseStd);
+        }
+        TensorPrimitives.ReciprocalSqrt(inverseStd, inverseStd);
+
+        var gamma = Gamma.Value.AsSpan(from..to);
+        var beta = Beta.Value.AsSpan(from..to);
+        for (var j = 0; j < batch; j++) Kernels.NormaliseScaleShiftRelu(Rows(z, j, from, to), mean, inverseStd, gamma, beta, Rows(a, j, from, to));
+    }
+
+    // ∂z = γ/(m·√(σ²+ε)) · (m·∂z̃ − Σ∂z̃ − ẑ·Σ(∂z̃·ẑ)), unit by unit like the forward pass.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BackwardRows(int part, int parts)
+    {
+        var (from, to) = Crew.Slice(_units, RowGrain, part, parts);
+        if (from == to) return;
+        var b = _step!;
+        var batch = b.Normalised.ColumnCount;
         var xhat = b.Normalised.AsColumnMajorArray();
         var a = b.Output.AsColumnMajorArray();
         var da = b.OutputGradient.AsColumnMajorArray();
         var dz = b.PreActivationGradient.AsColumnMajorArray();
-        var dGamma = Gamma.Gradient;
-        var dBeta = Beta.Gradient;
+        var dGamma = Gamma.Gradient.AsSpan(from..to);
+        var dBeta = Beta.Gradient.AsSpan(from..to);
 
-        Array.Clear(dGamma);
-        Array.Clear(dBeta);
+        dGamma.Clear();
+        dBeta.Clear();
+        for (var j = 0; j < batch; j++) // dz holds ∂loss/∂z̃ until overwritten with ∂loss/∂z below
+            Kernels.ReluGradientAndSums(Rows(a, j, from, to), Rows(da, j, from, to), Rows(xhat, j, from, to), Rows(dz, j, from, to), dBeta, dGamma);
+
+        var scale = _scale.AsSpan(from..to);
+        TensorPrimitives.Multiply(Gamma.Value.AsSpan(from..to), _inverseStd.AsSpan(from..to), scale);
+        TensorPrimitives.Multiply(scale, 1f / batch, scale);
         for (var j = 0; j < batch; j++)
         {
-            var dy = Column(dz, j); // holds ∂loss/∂z̃ until overwritten with ∂loss/∂z below
-            Kernels.ReluGradient(Column(a, j), Column(da, j), dy);
-            TensorPrimitives.Add(dBeta, dy, dBeta);
-            TensorPrimitives.MultiplyAdd(dy, Column(xhat, j), dGamma, dGamma);
+            var dy = Rows(dz, j, from, to);
+            Kernels.BatchNormInputGradient(dy, Rows(xhat, j, from, to), scale, dBeta, dGamma, batch, dy);
         }
-
-        // ∂z = γ/(m·√(σ²+ε)) · (m·∂z̃ − Σ∂z̃ − ẑ·Σ(∂z̃·ẑ))
-        TensorPrimitives.Multiply(Gamma.Value, _inverseStd, _scale);
-        TensorPrimitives.Multiply(_scale, 1f / batch, _scale);
-        for (var j = 0; j < batch; j++)
-        {
-            var dy = Column(dz, j);
-            Kernels.BatchNormInputGradient(dy, Column(xhat, j), _scale, dBeta, dGamma, batch, dy);
-        }
-
-        Gemm.Multiply(b.PreActivationGradient, false, input, true, Weights.GradientMatrix);
-        if (inputGradient is not null) Gemm.Multiply(Weights.Matrix, true, b.PreActivationGradient, false, inputGradient);
     }
 
-    private void UpdateRunningStatistics(float[] batchVariance)
+    private void UpdateRunningStatistics(int from, int to)
     {
         // running = β·running + (1 − β)·batch, the course notes' exponentially weighted average.
-        TensorPrimitives.Multiply(RunningMean, _momentum, RunningMean);
-        TensorPrimitives.MultiplyAdd(_mean, 1f - _momentum, RunningMean, RunningMean);
-        TensorPrimitives.Multiply(RunningVariance, _momentum, RunningVariance);
-        TensorPrimitives.MultiplyAdd(batchVariance, 1f - _momentum, RunningVariance, RunningVariance);
+        var runningMean = RunningMean.AsSpan(from..to);
+        var runningVariance = RunningVariance.AsSpan(from..to);
+        TensorPrimitives.Multiply(runningMean, _momentum, runningMean);
+        TensorPrimitives.MultiplyAdd(_mean.AsSpan(from..to), 1f - _momentum, runningMean, runningMean);
+        TensorPrimitives.Multiply(runningVariance, _momentum, runningVariance);
+        TensorPrimitives.MultiplyAdd(_variance.AsSpan(from..to), 1f - _momentum, runningVariance, runningVariance);
     }
 
-    private Span<float> Column(float[] data, int j) => data.AsSpan(j * _units, _units);
+    private Span<float> Rows(float[] data, int column, int from, int to) => data.AsSpan(column * _units + from, to - from);
 
     private Buffers BuffersFor(int batch)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Orleans.Tuning.Model.Data;
 
@@ -11,6 +12,7 @@ internal sealed class MiniBatches(Dataset data, int size)
     public int Size { get; } = size;
 
     /// <summary>Samples order[start..start+Size) (fewer at the end); the buffers are reused on the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (Matrix<float> X, int[] Y) Gather(ReadOnlySpan<int> order, int start)
     {
         var count = Math.Min(Size, order.Length - start);

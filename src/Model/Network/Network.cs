@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Orleans.Tuning.Model.Data;
 using Orleans.Tuning.Model.Randomness;
@@ -47,6 +48,7 @@ public sealed class Network
     }
 
     /// <summary>Forward in training mode and backward: fills every parameter's gradient of the batch-mean loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BatchResult TrainStep(Matrix<float> inputs, ReadOnlySpan<int> labels)
     {
         var activations = inputs;
@@ -65,6 +67,7 @@ public sealed class Network
     }
 
     /// <summary>Forward only. Training mode uses (and updates) batch statistics; inference uses the running ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BatchResult Forward(Matrix<float> inputs, ReadOnlySpan<int> labels, bool training)
     {
         var activations = inputs;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using Orleans.Tuning.Model.LinearAlgebra;
@@ -39,6 +40,7 @@ internal sealed class SoftmaxOutput
     }
 
     /// <summary>Class probabilities (classes × batch) and the summed cross-entropy of the batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (Matrix<float> Probabilities, double LossSum, int Correct) Forward(Matrix<float> input, ReadOnlySpan<int> labels)
     {
         var batch = input.ColumnCount;
@@ -65,6 +67,7 @@ internal sealed class SoftmaxOutput
     }
 
     /// <summary>From the probabilities of the last Forward: parameter gradients and ∂loss/∂input for the batch-mean loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(Matrix<float> input, ReadOnlySpan<int> labels, Matrix<float> inputGradient)
     {
         var batch = input.ColumnCount;

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using Orleans.Tuning.Model.Data;
+using Orleans.Tuning.Model.LinearAlgebra;
+using Orleans.Tuning.Model.Network.Optimizers;
 using Orleans.Tuning.Model.Randomness;
 
 namespace Orleans.Tuning.Model.Network;
@@ -9,7 +12,12 @@ public sealed class Trainer
     private readonly Rng _rng;
     private readonly MiniBatches _batches;
     private readonly int[] _order;
+    private readonly int _parameterCount;
     private TrainingConfig _training;
+    private (Optimizer Optimizer, float LearningRate) _update; // the step being applied while it is split across a crew
+
+    // Below this many parameters an update is not worth handing to another core (see docs/benchmarks.md).
+    private const long MinimumUpdatePerPart = 1 << 14;
 
     /// <summary>A fresh network, initialised from <paramref name="seed"/>.</summary>
     public Trainer(NetworkConfig network, TrainingConfig training, Dataset train, ulong seed)
@@ -29,6 +37,7 @@ public sealed class Trainer
         _rng = rng;
         _batches = new MiniBatches(train, Math.Min(training.BatchSize, train.Count));
         _order = new int[train.Count];
+        _parameterCount = network.Parameters.Sum(p => p.Length);
         Epoch = epoch;
         Steps = steps;
     }
@@ -66,6 +75,7 @@ public sealed class Trainer
     public double CurrentLearningRate => _training.Decay.Rate(_training.LearningRate, Epoch);
 
     /// <summary>One pass over the shuffled training set; returns the mean training loss and accuracy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Evaluation TrainEpoch()
     {
         for (var i = 0; i < _order.Length; i++) _order[i] = i;
@@ -83,14 +93,36 @@ public sealed class Trainer
             var (x, y) = _batches.Gather(_order, start);
             var result = Network.TrainStep(x, y);
             Steps++;
-            var parameters = Network.Parameters;
-            for (var i = 0; i < parameters.Count; i++) optimizer.Update(parameters[i], lr, Steps);
+            UpdateParameters(optimizer, lr);
             loss += result.LossSum;
             correct += result.Correct;
             seen += result.Count;
         }
         Epoch++;
         return new Evaluation(loss / seen, (double)correct / seen);
+    }
+
+    // Every rule is element by element: the parameters, end to end, split across the round's crew.
+    private void UpdateParameters(Optimizer optimizer, float learningRate)
+    {
+        _update = (optimizer, learningRate);
+        Crew.Run(Crew.PartsFor(_parameterCount, MinimumUpdatePerPart), this, static (s, part, parts) => ((Trainer)s).UpdatePart(part, parts));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdatePart(int part, int parts)
+    {
+        var (optimizer, learningRate) = _update;
+        var (from, to) = Crew.Slice(_parameterCount, 16, part, parts);
+        var parameters = Network.Parameters;
+        var start = 0;
+        for (var i = 0; i < parameters.Count; i++) // not foreach: an interface's enumerator is an allocation per step
+        {
+            var p = parameters[i];
+            var (a, b) = (Math.Max(from, start), Math.Min(to, start + p.Length));
+            if (a < b) optimizer.Update(p, learningRate, Steps, a - start, b - start);
+            start += p.Length;
+        }
     }
 
     public Checkpoint Checkpoint() => Model.Network.Checkpoint.Of(Network, Epoch, Steps, _rng.State);

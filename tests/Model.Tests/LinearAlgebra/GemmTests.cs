@@ -33,6 +33,55 @@ public class GemmTests
             }
     }
 
+    // Large enough to be cut into blocks: by rows when m > n, by columns otherwise.
+    public static TheoryData<int, int, int, bool, bool> BlockedShapes => new()
+    {
+        { 256, 784, 128, false, false }, // a hidden layer's forward product: rows
+        { 256, 128, 784, false, true },  // its weight gradient: columns
+        { 784, 256, 128, true, false },  // its input gradient: rows
+        { 203, 97, 301, true, true },    // ragged edges everywhere
+    };
+
+    [Theory]
+    [MemberData(nameof(BlockedShapes))]
+    public void A_product_cut_into_blocks_matches_a_naive_product(int m, int k, int n, bool transA, bool transB)
+    {
+        var rng = new Rng(5);
+        var a = Random(transA ? k : m, transA ? m : k, rng);
+        var b = Random(transB ? n : k, transB ? k : n, rng);
+        var c = Random(m, n, rng);
+        var before = c.Clone();
+
+        using (new LentCores(helpers: 1)) Gemm.Multiply(a, transA, b, transB, c, beta: 0.25f);
+
+        var opA = transA ? a.Transpose() : a;
+        var opB = transB ? b.Transpose() : b;
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < n; j++)
+            {
+                double expected = 0.25 * before[i, j];
+                for (var p = 0; p < k; p++) expected += (double)opA[i, p] * opB[p, j];
+                Assert.Equal(expected, c[i, j], 2e-3);
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(BlockedShapes))]
+    public void A_product_on_lent_cores_equals_it_on_one_core_bit_for_bit(int m, int k, int n, bool transA, bool transB)
+    {
+        var rng = new Rng(5);
+        var a = Random(transA ? k : m, transA ? m : k, rng);
+        var b = Random(transB ? n : k, transB ? k : n, rng);
+        var start = Random(m, n, rng);
+        var alone = start.Clone();
+        Gemm.Multiply(a, transA, b, transB, alone, beta: 0.25f);
+
+        var lent = start.Clone();
+        using (new LentCores(helpers: 2)) Gemm.Multiply(a, transA, b, transB, lent, beta: 0.25f);
+
+        Assert.Equal(alone.AsColumnMajorArray(), lent.AsColumnMajorArray());
+    }
+
     [Fact]
     public void Gemm_rejects_shapes_that_do_not_multiply()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
@@ -5,12 +6,13 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 /// <summary>Adam with bias correction: m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ), w ← w − α·m̂/(√v̂ + ε).</summary>
 public sealed record Adam(float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-8f) : Optimizer
 {
-    public override void Update(Parameter p, float learningRate, long step)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Update(Parameter p, float learningRate, long step, int from, int to)
     {
-        var w = p.Value.AsSpan();
-        var g = p.Gradient.AsSpan();
-        var m = p.FirstMoment.AsSpan();
-        var v = p.SecondMoment.AsSpan();
+        var w = p.Value.AsSpan(from..to);
+        var g = p.Gradient.AsSpan(from..to);
+        var m = p.FirstMoment.AsSpan(from..to);
+        var v = p.SecondMoment.AsSpan(from..to);
         var c1 = (float)(1.0 / (1.0 - Math.Pow(Beta1, step)));
         var c2 = (float)(1.0 / (1.0 - Math.Pow(Beta2, step)));
         var b1 = new Vector<float>(Beta1);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
@@ -5,11 +6,12 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 /// <summary>Gradient descent with momentum as in the course: v ← β·v + (1 − β)·g, w ← w − α·v.</summary>
 public sealed record Momentum(float Beta = 0.9f) : Optimizer
 {
-    public override void Update(Parameter p, float learningRate, long step)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Update(Parameter p, float learningRate, long step, int from, int to)
     {
-        var w = p.Value.AsSpan();
-        var g = p.Gradient.AsSpan();
-        var v = p.FirstMoment.AsSpan();
+        var w = p.Value.AsSpan(from..to);
+        var g = p.Gradient.AsSpan(from..to);
+        var v = p.FirstMoment.AsSpan(from..to);
         var beta = new Vector<float>(Beta);
         var oneMinus = new Vector<float>(1f - Beta);
         var lr = new Vector<float>(learningRate);

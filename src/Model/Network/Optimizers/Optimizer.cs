@@ -4,7 +4,10 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 public abstract record Optimizer
 {
     /// <summary>Applies one update to <paramref name="p"/> from its gradient; <paramref name="step"/> counts updates from 1.</summary>
-    public abstract void Update(Parameter p, float learningRate, long step);
+    public void Update(Parameter p, float learningRate, long step) => Update(p, learningRate, step, 0, p.Length);
+
+    /// <summary>The same for elements [from, to) only: every rule is element by element, so parts may be updated on different cores.</summary>
+    public abstract void Update(Parameter p, float learningRate, long step, int from, int to);
 
     /// <summary>The optimizer named in a study spec, with the course notes' defaults for what is not given.</summary>
     public static Optimizer Create(string name, double? beta1 = null, double? beta2 = null, double? epsilon = null) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
@@ -10,12 +11,13 @@ namespace Orleans.Tuning.Model.Network.Optimizers;
 /// </remarks>
 public sealed record RmsProp(float Beta = 0.999f, float Epsilon = 1e-8f) : Optimizer
 {
-    public override void Update(Parameter p, float learningRate, long step)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Update(Parameter p, float learningRate, long step, int from, int to)
     {
         var c = (float)(1.0 / (1.0 - Math.Pow(Beta, step)));
-        var w = p.Value.AsSpan();
-        var g = p.Gradient.AsSpan();
-        var s = p.SecondMoment.AsSpan();
+        var w = p.Value.AsSpan(from..to);
+        var g = p.Gradient.AsSpan(from..to);
+        var s = p.SecondMoment.AsSpan(from..to);
         var beta = new Vector<float>(Beta);
         var oneMinus = new Vector<float>(1f - Beta);
         var lr = new Vector<float>(learningRate);
