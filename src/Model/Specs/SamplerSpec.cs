@@ -6,7 +6,11 @@ public enum SamplerKind
     Random,
     Halton,
     Grid,
+
+    /// <summary>Tree-structured Parzen estimator (Bergstra et al. 2011), multivariate: models where good trials lie against where the rest lie.</summary>
+    Tpe,
 }
 
 /// <param name="Points">Grid only: levels per continuous dimension.</param>
-public sealed record SamplerSpec(SamplerKind Kind = SamplerKind.Random, int Points = 3);
+/// <param name="StartupTrials">TPE and GP only: trials drawn before the model is used; null: the sampler's default.</param>
+public sealed record SamplerSpec(SamplerKind Kind = SamplerKind.Random, int Points = 3, int? StartupTrials = null);

@@ -40,6 +40,7 @@ internal static class SpecNames
         ["random"] = SamplerKind.Random,
         ["halton"] = SamplerKind.Halton,
         ["grid"] = SamplerKind.Grid,
+        ["tpe"] = SamplerKind.Tpe,
     };
 
     public static string NameOf<T>(IReadOnlyDictionary<string, T> names, T value) where T : struct, Enum =>

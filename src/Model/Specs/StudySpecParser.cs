@@ -179,14 +179,19 @@ public static partial class StudySpecParser
         {
             var (kind, options) = KindAndOptions("sampler", SpecNames.Samplers);
             var defaults = new SamplerSpec();
-            if (options is null)
-                return new SamplerSpec(kind ?? defaults.Kind);
             kind ??= defaults.Kind;
-            var points = options.Int("points", min: 1);
-            if (points is not null && kind != SamplerKind.Grid)
-                options.Error("points", "applies only to the grid sampler");
-            options.Finish();
-            return new SamplerSpec(kind.Value, points ?? defaults.Points);
+            int? points = null, startup = null;
+            if (options is not null)
+            {
+                points = options.Int("points", min: 1);
+                if (points is not null && kind != SamplerKind.Grid)
+                    options.Error("points", "applies only to the grid sampler");
+                startup = options.Int("startup_trials", min: 1);
+                if (startup is not null && kind is not SamplerKind.Tpe)
+                    options.Error("startup_trials", "applies only to the tpe sampler");
+                options.Finish();
+            }
+            return new SamplerSpec(kind.Value, points ?? defaults.Points, startup);
         }
 
         // "stopping: asha" is short for "stopping: { kind: asha }".
