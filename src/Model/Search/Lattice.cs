@@ -10,6 +10,7 @@ public sealed class Lattice
 {
     private readonly Scale[] scales;
     private readonly int[] levels; // per dimension: 0 when continuous
+    private readonly bool[] categorical;
 
     public Lattice(SearchSpace space)
     {
@@ -20,6 +21,7 @@ public sealed class Lattice
             IntegerScale i => (int)Math.Min(i.Count, int.MaxValue),
             _ => 0,
         })];
+        categorical = [.. scales.Select(s => s is CategoricalScale)];
         Capacity = levels.Any(l => l == 0) ? long.MaxValue
             : levels.Aggregate(1L, (product, l) => product > long.MaxValue / l ? long.MaxValue : product * l);
     }
@@ -32,7 +34,7 @@ public sealed class Lattice
     /// <summary>Levels of dimension <paramref name="d"/>, 0 for a continuous one.</summary>
     public int Levels(int d) => levels[d];
 
-    public bool IsCategorical(int d) => scales[d] is CategoricalScale;
+    public bool IsCategorical(int d) => categorical[d];
 
     /// <summary>Coordinate <paramref name="u"/> of dimension <paramref name="d"/>, clamped to [0, 1] and, when discrete, moved to the centre of its value's interval.</summary>
     public double Snap(int d, double u)

@@ -9,6 +9,9 @@ public enum SamplerKind
 
     /// <summary>Tree-structured Parzen estimator (Bergstra et al. 2011), multivariate: models where good trials lie against where the rest lie.</summary>
     Tpe,
+
+    /// <summary>Bayesian optimisation with a Gaussian process (Matérn 5/2, one length-scale per dimension) and log expected improvement.</summary>
+    GaussianProcess,
 }
 
 /// <param name="Points">Grid only: levels per continuous dimension.</param>

@@ -41,6 +41,7 @@ internal static class SpecNames
         ["halton"] = SamplerKind.Halton,
         ["grid"] = SamplerKind.Grid,
         ["tpe"] = SamplerKind.Tpe,
+        ["gp"] = SamplerKind.GaussianProcess,
     };
 
     public static string NameOf<T>(IReadOnlyDictionary<string, T> names, T value) where T : struct, Enum =>

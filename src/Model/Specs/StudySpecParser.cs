@@ -187,8 +187,8 @@ public static partial class StudySpecParser
                 if (points is not null && kind != SamplerKind.Grid)
                     options.Error("points", "applies only to the grid sampler");
                 startup = options.Int("startup_trials", min: 1);
-                if (startup is not null && kind is not SamplerKind.Tpe)
-                    options.Error("startup_trials", "applies only to the tpe sampler");
+                if (startup is not null && kind is not (SamplerKind.Tpe or SamplerKind.GaussianProcess))
+                    options.Error("startup_trials", "applies only to the tpe and gp samplers");
                 options.Finish();
             }
             return new SamplerSpec(kind.Value, points ?? defaults.Points, startup);

@@ -6,14 +6,15 @@ namespace Orleans.Tuning.Model.Tests.Search;
 /// never suggests a point twice, and suggests from the history alone.</summary>
 public class ModelSamplerTests
 {
-    public static TheoryData<string> Kinds => ["tpe"];
+    public static TheoryData<string> Kinds => ["tpe", "gp"];
 
     // Samplers that handle categorical dimensions (CMA-ES does not).
-    public static TheoryData<string> MixedKinds => ["tpe"];
+    public static TheoryData<string> MixedKinds => ["tpe", "gp"];
 
     private static IModelSampler Build(string kind, SearchSpace space, int seed) => kind switch
     {
         "tpe" => new TpeSampler(space, seed),
+        "gp" => new GpSampler(space, seed),
         _ => throw new ArgumentException(kind),
     };
 

@@ -65,7 +65,7 @@ public class SpecErrorTests
         { Valid + "stopping: hyperband", "stopping", "unknown value 'hyperband' (expected one of none, median, asha)" },
         { Valid + "stopping: { kind: median, reduction_factor: 3 }", "stopping.reduction_factor", "applies only to asha" },
         { Valid + "sampler: { kind: random, points: 3 }", "sampler.points", "applies only to the grid sampler" },
-        { Valid + "sampler: { kind: halton, startup_trials: 5 }", "sampler.startup_trials", "applies only to the tpe" },
+        { Valid + "sampler: { kind: halton, startup_trials: 5 }", "sampler.startup_trials", "applies only to the tpe and gp samplers" },
         { Valid + "sampler: { kind: tpe, startup_trials: 0 }", "sampler.startup_trials", "must be >= 1, got 0" },
         { Valid + "sampler: { kind: tpe, candidates: 48 }", "sampler.candidates", "unknown key" },
         { Valid + "sampler: tpw", "sampler", "unknown value 'tpw' (did you mean tpe?)" },

@@ -51,4 +51,15 @@ public class SyntheticStudyTests
         // Random search's median best at 60 evaluations is about 1.1 (Optuna's, measured: 1.128).
         Assert.True(tpe < 0.6 && tpe < random, $"tpe {tpe:F4}, random {random:F4}");
     }
+
+    [Fact]
+    public void A_gaussian_process_finds_a_minimum_of_branin_within_40_evaluations()
+    {
+        var f = new Branin();
+        foreach (var seed in new[] { 1, 2 })
+        {
+            var outcome = SyntheticStudy.Run(SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.GaussianProcess), 40, seed), f);
+            Assert.True(outcome.BestAfter(40) < 0.40, $"seed {seed}: best {outcome.BestAfter(40):F4}, f* = 0.397887");
+        }
+    }
 }
