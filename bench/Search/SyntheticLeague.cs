@@ -25,6 +25,7 @@ internal static class SyntheticLeague
         new("coarse to fine", (f, n, seed) => SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.Random), n, seed, StudyStrategy.Caviar, population: 10, generationSize: 10)),
         new("tpe", (f, n, seed) => SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.Tpe), n, seed)),
         new("tpe, 4 in parallel", (f, n, seed) => SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.Tpe), n, seed, StudyStrategy.Caviar, population: 4)),
+        new("cma-es", (f, n, seed) => SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.CmaEs), n, seed)),
         new("gp", (f, n, seed) => SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.GaussianProcess), n, seed)),
         new("gp, 4 in parallel", (f, n, seed) => SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.GaussianProcess), n, seed, StudyStrategy.Caviar, population: 4)),
     ];

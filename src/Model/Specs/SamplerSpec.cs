@@ -12,6 +12,9 @@ public enum SamplerKind
 
     /// <summary>Bayesian optimisation with a Gaussian process (Matérn 5/2, one length-scale per dimension) and log expected improvement.</summary>
     GaussianProcess,
+
+    /// <summary>CMA-ES (Hansen): a normal search distribution that moves and reshapes itself toward the better trials; continuous and integer dimensions.</summary>
+    CmaEs,
 }
 
 /// <param name="Points">Grid only: levels per continuous dimension.</param>

@@ -42,6 +42,7 @@ internal static class SpecNames
         ["grid"] = SamplerKind.Grid,
         ["tpe"] = SamplerKind.Tpe,
         ["gp"] = SamplerKind.GaussianProcess,
+        ["cma-es"] = SamplerKind.CmaEs,
     };
 
     public static string NameOf<T>(IReadOnlyDictionary<string, T> names, T value) where T : struct, Enum =>

@@ -6,7 +6,7 @@ namespace Orleans.Tuning.Model.Tests.Search;
 /// never suggests a point twice, and suggests from the history alone.</summary>
 public class ModelSamplerTests
 {
-    public static TheoryData<string> Kinds => ["tpe", "gp"];
+    public static TheoryData<string> Kinds => ["tpe", "gp", "cma-es"];
 
     // Samplers that handle categorical dimensions (CMA-ES does not).
     public static TheoryData<string> MixedKinds => ["tpe", "gp"];
@@ -15,6 +15,7 @@ public class ModelSamplerTests
     {
         "tpe" => new TpeSampler(space, seed),
         "gp" => new GpSampler(space, seed),
+        "cma-es" => new CmaEsSampler(space, seed),
         _ => throw new ArgumentException(kind),
     };
 
@@ -120,6 +121,25 @@ public class ModelSamplerTests
         var one = Run(Build(kind, Cube, seed: 1), 20, p => -Distance(p, Planted));
         var other = Run(Build(kind, Cube, seed: 2), 20, p => -Distance(p, Planted));
         Assert.NotEqual(one.Select(h => h.Point[0]), other.Select(h => h.Point[0]));
+    }
+
+    [Fact]
+    public void Cma_es_never_repeats_an_integer_point_and_fills_a_small_integer_space()
+    {
+        var space = new SearchSpace([Dimension.Int("layers", 1, 4), Dimension.IntLog("hidden_units", 2, 4)]);
+        var sampler = new CmaEsSampler(space, seed: 3);
+        var history = Run(sampler, 12, p => -Distance(p, [0.6, 0.6]));
+
+        Assert.Equal(12, sampler.Capacity);
+        Assert.Equal(12, history.Select(h => space.ToConfiguration(h.Point)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Cma_es_refuses_a_categorical_dimension_by_name()
+    {
+        var space = new SearchSpace([Dimension.Linear("a", 0, 1), Dimension.Categorical("optimizer", "sgd", "adam")]);
+        var e = Assert.Throws<ArgumentException>(() => new CmaEsSampler(space, 1));
+        Assert.StartsWith("optimizer:", e.Message);
     }
 
     private sealed class PointEquality : IEqualityComparer<double[]>

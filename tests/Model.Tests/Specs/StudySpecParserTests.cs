@@ -120,6 +120,7 @@ public class StudySpecParserTests
     [InlineData("sampler: { kind: tpe, startup_trials: 5 }", SamplerKind.Tpe, 5)]
     [InlineData("sampler: gp", SamplerKind.GaussianProcess, null)]
     [InlineData("sampler: { kind: gp, startup_trials: 3 }", SamplerKind.GaussianProcess, 3)]
+    [InlineData("sampler: cma-es", SamplerKind.CmaEs, null)]
     public void A_model_based_sampler_is_named_with_its_options_and_survives_the_round_trip(string yaml, SamplerKind kind, int? startup)
     {
         var spec = StudySpecParser.Parse($$"""

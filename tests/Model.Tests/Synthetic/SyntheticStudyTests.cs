@@ -62,4 +62,16 @@ public class SyntheticStudyTests
             Assert.True(outcome.BestAfter(40) < 0.40, $"seed {seed}: best {outcome.BestAfter(40):F4}, f* = 0.397887");
         }
     }
+
+    [Theory]
+    [InlineData(StudyStrategy.Panda)]
+    [InlineData(StudyStrategy.Caviar)]
+    public void Cma_es_through_the_engine_converges_on_a_minimum_of_branin_one_at_a_time_or_in_parallel(StudyStrategy strategy)
+    {
+        var f = new Branin();
+        var outcome = SyntheticStudy.Run(SyntheticStudy.Spec(f, new SamplerSpec(SamplerKind.CmaEs), 200, seed: 1, strategy, population: 3), f);
+
+        Assert.True(outcome.BestAfter(200) < 0.3985, $"best {outcome.BestAfter(200):F5}, f* = 0.397887");
+        Assert.True(outcome.Values.Skip(150).Order().ElementAt(25) < 0.45, "the last 50 trials should mostly sit near a minimum");
+    }
 }
