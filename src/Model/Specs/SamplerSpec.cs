@@ -19,4 +19,8 @@ public enum SamplerKind
 
 /// <param name="Points">Grid only: levels per continuous dimension.</param>
 /// <param name="StartupTrials">TPE and GP only: trials drawn before the model is used; null: the sampler's default.</param>
-public sealed record SamplerSpec(SamplerKind Kind = SamplerKind.Random, int Points = 3, int? StartupTrials = null);
+public sealed record SamplerSpec(SamplerKind Kind = SamplerKind.Random, int Points = 3, int? StartupTrials = null)
+{
+    /// <summary>The kind as a spec names it (gp, cma-es, ...), for messages and summaries.</summary>
+    public string Name => SpecNames.NameOf(SpecNames.Samplers, Kind);
+}

@@ -131,6 +131,7 @@ public class StudySpecParserTests
             """, "s.yaml");
 
         Assert.Equal(new SamplerSpec(kind, StartupTrials: startup), spec.Sampler);
+        Assert.StartsWith(spec.Sampler.Name, yaml.Replace("sampler: { kind: ", "sampler: ")["sampler: ".Length..]);
         Assert.Equal(spec, StudySpecParser.Parse(spec.ToNormalizedText(), "again"));
     }
 
