@@ -8,12 +8,25 @@
 //
 // --only runs the named strategies (random search always runs first: it sets each seed's bar). A seed
 // on which a strategy never reached the bar counts as "never" (infinitely slow) in its median.
+//
+// `synthetic` runs the synthetic league instead (Branin, Hartmann-6: no training, every sampler, 30 seeds by default),
+// then measures the model samplers' suggestions per second at several history sizes:
+//
+//   dotnet run -c Release --project bench/Search -- synthetic [sampler names...] [--seeds N] [--rates-only]
 using System.Diagnostics;
 using System.Globalization;
 using Orleans.Tuning.Bench.Search;
 using Orleans.Tuning.Model.Data;
 using Orleans.Tuning.Model.Specs;
 using Orleans.Tuning.Model.Studies;
+
+if (args.FirstOrDefault() == "synthetic")
+{
+    var only = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToArray();
+    if (!args.Contains("--rates-only")) SyntheticLeague.Run(Option("--seeds", 30), only);
+    if (!args.Contains("--league-only")) SyntheticLeague.Rates([100, 1_000, 10_000], repeats: 3);
+    return 0;
+}
 
 var seeds = Option("--seeds", 5);
 var epochs = Option("--epochs", 120);

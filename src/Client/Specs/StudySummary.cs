@@ -19,7 +19,7 @@ internal static class StudySummary
         var test = spec.Data.TestPath is { } testPath ? $"tested on {Path.GetFileName(testPath)}"
             : spec.Data.TestFraction > 0 ? $"{Fmt(spec.Data.TestFraction)} held out for test" : "no test part";
         return $"Study '{spec.Name}' on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} for validation, {test}): " +
-               $"{Strategy(spec.Strategy)}, {spec.Sampler.Kind.ToString().ToLowerInvariant()} sampler, " +
+               $"{Strategy(spec.Strategy)}, {spec.Sampler.Name} sampler, " +
                $"generations of {spec.GenerationSize}, maximizing {Objective(spec.Objective)}. " +
                $"Searches {spec.Space.Count} dimension{(spec.Space.Count == 1 ? "" : "s")}: {dimensions}.{@fixed} " +
                $"Budget: {Budget(spec.Budget)}; {spec.Budget.EpochsPerRound} epoch(s) per round, at most {spec.Budget.MaxEpochsPerTrial} per trial. " +

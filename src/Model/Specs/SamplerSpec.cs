@@ -6,7 +6,21 @@ public enum SamplerKind
     Random,
     Halton,
     Grid,
+
+    /// <summary>Tree-structured Parzen estimator (Bergstra et al. 2011), multivariate: models where good trials lie against where the rest lie.</summary>
+    Tpe,
+
+    /// <summary>Bayesian optimisation with a Gaussian process (Matérn 5/2, one length-scale per dimension) and log expected improvement.</summary>
+    GaussianProcess,
+
+    /// <summary>CMA-ES (Hansen): a normal search distribution that moves and reshapes itself toward the better trials; continuous and integer dimensions.</summary>
+    CmaEs,
 }
 
 /// <param name="Points">Grid only: levels per continuous dimension.</param>
-public sealed record SamplerSpec(SamplerKind Kind = SamplerKind.Random, int Points = 3);
+/// <param name="StartupTrials">TPE and GP only: trials drawn before the model is used; null: the sampler's default.</param>
+public sealed record SamplerSpec(SamplerKind Kind = SamplerKind.Random, int Points = 3, int? StartupTrials = null)
+{
+    /// <summary>The kind as a spec names it (gp, cma-es, ...), for messages and summaries.</summary>
+    public string Name => SpecNames.NameOf(SpecNames.Samplers, Kind);
+}

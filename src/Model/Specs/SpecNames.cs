@@ -40,6 +40,9 @@ internal static class SpecNames
         ["random"] = SamplerKind.Random,
         ["halton"] = SamplerKind.Halton,
         ["grid"] = SamplerKind.Grid,
+        ["tpe"] = SamplerKind.Tpe,
+        ["gp"] = SamplerKind.GaussianProcess,
+        ["cma-es"] = SamplerKind.CmaEs,
     };
 
     public static string NameOf<T>(IReadOnlyDictionary<string, T> names, T value) where T : struct, Enum =>

@@ -85,6 +85,7 @@ internal static class SpecWriter
             json.WriteStartObject("sampler");
             json.WriteString("kind", SpecNames.NameOf(SpecNames.Samplers, spec.Sampler.Kind));
             if (spec.Sampler.Kind == SamplerKind.Grid) json.WriteNumber("points", spec.Sampler.Points);
+            if (spec.Sampler.StartupTrials is { } startup) json.WriteNumber("startup_trials", startup);
             json.WriteEndObject();
 
             json.WriteEndObject();

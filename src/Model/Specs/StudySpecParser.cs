@@ -61,7 +61,7 @@ public static partial class StudySpecParser
             // By default a caviar generation is one population; pandas follow the same count.
             var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
             var retest = Retest(root.Map("retest"));
-            var sampler = Sampler();
+            var sampler = Sampler(space);
             root.Finish();
             return errors.Count > 0
                 ? null
@@ -175,18 +175,28 @@ public static partial class StudySpecParser
             return new StoppingSpec(kind.Value, grace ?? StoppingSpec.DefaultGraceRounds(kind.Value), reduction ?? defaults.ReductionFactor);
         }
 
-        private SamplerSpec Sampler()
+        private SamplerSpec Sampler(Search.SearchSpace? space)
         {
             var (kind, options) = KindAndOptions("sampler", SpecNames.Samplers);
             var defaults = new SamplerSpec();
-            if (options is null)
-                return new SamplerSpec(kind ?? defaults.Kind);
             kind ??= defaults.Kind;
-            var points = options.Int("points", min: 1);
-            if (points is not null && kind != SamplerKind.Grid)
-                options.Error("points", "applies only to the grid sampler");
-            options.Finish();
-            return new SamplerSpec(kind.Value, points ?? defaults.Points);
+            int? points = null, startup = null;
+            if (options is not null)
+            {
+                points = options.Int("points", min: 1);
+                if (points is not null && kind != SamplerKind.Grid)
+                    options.Error("points", "applies only to the grid sampler");
+                startup = options.Int("startup_trials", min: 1);
+                if (startup is not null && kind is not (SamplerKind.Tpe or SamplerKind.GaussianProcess))
+                    options.Error("startup_trials", "applies only to the tpe and gp samplers");
+                options.Finish();
+            }
+            // CMA-ES moves a normal distribution through a space with an order; a choice has none.
+            var categorical = space?.Dimensions.FirstOrDefault(d => d.Scale is Search.CategoricalScale);
+            if (kind == SamplerKind.CmaEs && categorical is not null)
+                errors.Add(new SpecError(options is null ? root.PathOf("sampler") : options.PathOf("kind"),
+                    $"cma-es searches continuous and integer dimensions; space.{categorical.Name} is categorical (use tpe or gp, or fix it)"));
+            return new SamplerSpec(kind.Value, points ?? defaults.Points, startup);
         }
 
         // "stopping: asha" is short for "stopping: { kind: asha }".

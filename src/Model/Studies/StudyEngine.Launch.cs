@@ -44,13 +44,36 @@ public sealed partial class StudyEngine
         return t;
     }
 
-    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region.
-    private double[] NextSample() => _sampler is GridSampler
-        ? _sampler.Sample(_samples++)
-        : _regions[^1].Sample(_sampler.Sample(_samples++));
+    // A grid is its own design: its points are visited as they are, never squeezed into a narrowed region;
+    // a model-based sampler concentrates by itself, from the whole history.
+    private double[] NextSample() => _sampler switch
+    {
+        GridSampler grid => grid.Sample(_samples++),
+        IModelSampler model => model.Suggest(_samples++, SearchHistory(out var running), running),
+        _ => _regions[^1].Sample(_sampler.Sample(_samples++)),
+    };
 
-    /// <summary>Points the sampler can still give: a grid runs out, the others never do.</summary>
-    private int SamplesLeft => _sampler is GridSampler grid ? grid.Count - _samples : int.MaxValue;
+    /// <summary>Points the sampler can still give: a grid runs out, and so does a model sampler on a space of few values (it never repeats one).</summary>
+    private int SamplesLeft => _sampler switch
+    {
+        GridSampler grid => grid.Count - _samples,
+        IModelSampler model => (int)Math.Clamp(model.Capacity - _samples, 0, int.MaxValue),
+        _ => int.MaxValue,
+    };
+
+    // What a model sampler learns from: ended search trials with their last score (NaN when they failed), and the running ones.
+    private List<ScoredPoint> SearchHistory(out List<double[]> running)
+    {
+        var finished = new List<ScoredPoint>(_trials.Count);
+        running = [];
+        foreach (var t in _trials)
+        {
+            if (t.Kind != TrialKind.Search) continue;
+            if (t.IsActive) running.Add(t.Point);
+            else finished.Add(new ScoredPoint(t.Point, t.LastScore));
+        }
+        return finished;
+    }
 
     // Seeds depend only on the study's seed and the trial's number, so they do not shift when the
     // order of other draws changes, and a re-test (a new number) always gets a fresh seed.

@@ -11,7 +11,7 @@ public sealed partial class StudyEngine
     {
         double[] point;
         var finished = _generationTrials.Where(t => t.Rounds.Count > 0).Select(t => (t.Point, t.LastScore)).ToList();
-        if (finished.Count == 0 || _sampler is GridSampler)
+        if (finished.Count == 0 || _sampler is GridSampler or IModelSampler)
         {
             point = NextSample();
         }

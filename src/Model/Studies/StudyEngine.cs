@@ -71,6 +71,9 @@ public sealed partial class StudyEngine
         {
             SamplerKind.Halton => new HaltonSampler(spec.Space.Count, spec.Seed),
             SamplerKind.Grid => new GridSampler(spec.Space, spec.Sampler.Points),
+            SamplerKind.Tpe => new TpeSampler(spec.Space, spec.Seed, spec.Sampler.StartupTrials),
+            SamplerKind.GaussianProcess => new GpSampler(spec.Space, spec.Seed, spec.Sampler.StartupTrials),
+            SamplerKind.CmaEs => new CmaEsSampler(spec.Space, spec.Seed),
             _ => new RandomSampler(spec.Space.Count, spec.Seed),
         };
         MaxRounds = Math.Max(1, spec.Budget.MaxEpochsPerTrial / spec.Budget.EpochsPerRound);

@@ -65,6 +65,12 @@ public class SpecErrorTests
         { Valid + "stopping: hyperband", "stopping", "unknown value 'hyperband' (expected one of none, median, asha)" },
         { Valid + "stopping: { kind: median, reduction_factor: 3 }", "stopping.reduction_factor", "applies only to asha" },
         { Valid + "sampler: { kind: random, points: 3 }", "sampler.points", "applies only to the grid sampler" },
+        { Valid + "sampler: { kind: halton, startup_trials: 5 }", "sampler.startup_trials", "applies only to the tpe and gp samplers" },
+        { Valid + "sampler: { kind: tpe, startup_trials: 0 }", "sampler.startup_trials", "must be >= 1, got 0" },
+        { Valid + "sampler: { kind: tpe, candidates: 48 }", "sampler.candidates", "unknown key" },
+        { Data + "space: { learning_rate: { min: 1.0e-4, max: 1.0 }, optimizer: [sgd, adam] }\n" + Budget + "sampler: cma-es", "sampler", "space.optimizer is categorical" },
+        { Valid + "sampler: { kind: cma-es, startup_trials: 4 }", "sampler.startup_trials", "applies only to the tpe and gp samplers" },
+        { Valid + "sampler: tpw", "sampler", "unknown value 'tpw' (did you mean tpe?)" },
         // ranges of the study's own settings
         { "data: { path: digits.csv, validation_fraction: 1.5 }\n" + Space + Budget, "data.validation_fraction", "must lie strictly between 0 and 1" },
         { "data: { path: digits.csv, validation_fraction: 0 }\n" + Space + Budget, "data.validation_fraction", "must lie strictly between 0 and 1" },

@@ -116,6 +116,26 @@ public class StudySpecParserTests
     }
 
     [Theory]
+    [InlineData("sampler: tpe", SamplerKind.Tpe, null)]
+    [InlineData("sampler: { kind: tpe, startup_trials: 5 }", SamplerKind.Tpe, 5)]
+    [InlineData("sampler: gp", SamplerKind.GaussianProcess, null)]
+    [InlineData("sampler: { kind: gp, startup_trials: 3 }", SamplerKind.GaussianProcess, 3)]
+    [InlineData("sampler: cma-es", SamplerKind.CmaEs, null)]
+    public void A_model_based_sampler_is_named_with_its_options_and_survives_the_round_trip(string yaml, SamplerKind kind, int? startup)
+    {
+        var spec = StudySpecParser.Parse($$"""
+            data: { path: d.csv }
+            space: { learning_rate: { min: 1.0e-4, max: 1.0 } }
+            budget: { trials: 10 }
+            {{yaml}}
+            """, "s.yaml");
+
+        Assert.Equal(new SamplerSpec(kind, StartupTrials: startup), spec.Sampler);
+        Assert.StartsWith(spec.Sampler.Name, yaml.Replace("sampler: { kind: ", "sampler: ")["sampler: ".Length..]);
+        Assert.Equal(spec, StudySpecParser.Parse(spec.ToNormalizedText(), "again"));
+    }
+
+    [Theory]
     [InlineData("90s", 90)]
     [InlineData("10m", 600)]
     [InlineData("1h", 3600)]

@@ -24,6 +24,9 @@ public class ReplayTests
     [Theory]
     [InlineData("caviar", "random")]
     [InlineData("panda", "halton")]
+    [InlineData("caviar", "tpe")]
+    [InlineData("panda", "tpe")]
+    [InlineData("caviar", "gp")]
     public void Replaying_the_reports_rebuilds_the_same_engine(string strategy, string sampler)
     {
         var spec = StudySimulator.Spec(Spec(strategy, sampler));
