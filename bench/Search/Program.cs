@@ -22,8 +22,8 @@ using Orleans.Tuning.Model.Studies;
 
 if (args.FirstOrDefault() == "synthetic")
 {
-    var only = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToArray();
-    if (!args.Contains("--rates-only")) SyntheticLeague.Run(Option("--seeds", 30), only);
+    var samplers = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToArray();
+    if (!args.Contains("--rates-only")) SyntheticLeague.Run(Option("--seeds", 30), samplers);
     if (!args.Contains("--league-only")) SyntheticLeague.Rates([100, 1_000, 10_000], repeats: 3);
     return 0;
 }
