@@ -1,3 +1,5 @@
+using Orleans.Tuning.Model.Search;
+
 namespace Orleans.Tuning.Model.Scheduling;
 
 /// <summary>Trials in the order of their latest finite score, best first (ties to the earlier trial), kept as scores change.</summary>
@@ -7,7 +9,7 @@ namespace Orleans.Tuning.Model.Scheduling;
 /// </remarks>
 public sealed class Leaderboard
 {
-    private readonly SortedSet<(double Score, int Trial)> _order = new(ByScore.Instance);
+    private readonly SortedSet<(double Score, int Id)> _order = new(BestFirst.Instance);
     private readonly Dictionary<int, double> _scores = [];
 
     public int Count => _scores.Count;
@@ -30,16 +32,5 @@ public sealed class Leaderboard
     public IEnumerable<(int Trial, double Score)> Best()
     {
         foreach (var (score, trial) in _order) yield return (trial, score);
-    }
-
-    private sealed class ByScore : IComparer<(double Score, int Trial)>
-    {
-        public static readonly ByScore Instance = new();
-
-        public int Compare((double Score, int Trial) a, (double Score, int Trial) b)
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : a.Trial.CompareTo(b.Trial);
-        }
     }
 }

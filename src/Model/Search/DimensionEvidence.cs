@@ -12,8 +12,8 @@ namespace Orleans.Tuning.Model.Search;
 /// </remarks>
 public sealed class DimensionEvidence
 {
-    private readonly SortedSet<(double Score, int Id)> _kept = new(ByRank.Instance);
-    private readonly SortedSet<(double Score, int Id)> _rest = new(ByRank.Instance);
+    private readonly SortedSet<(double Score, int Id)> _kept = new(BestFirst.Instance);
+    private readonly SortedSet<(double Score, int Id)> _rest = new(BestFirst.Instance);
     private readonly Dictionary<int, (double Score, double Value)> _points = [];
     private readonly SortedSet<(double Value, int Id)> _keptValues = [];
     private readonly int[] _keptPerLevel;
@@ -53,7 +53,7 @@ public sealed class DimensionEvidence
         if (double.IsNaN(score)) return;
         _points[id] = (score, value);
         var key = (score, id);
-        if (_kept.Count > 0 && ByRank.Instance.Compare(key, _kept.Max) < 0) Keep(key);
+        if (_kept.Count > 0 && BestFirst.Instance.Compare(key, _kept.Max) < 0) Keep(key);
         else _rest.Add(key);
         Rebalance();
     }
@@ -103,15 +103,4 @@ public sealed class DimensionEvidence
     }
 
     private int Level(double u) => Math.Min((int)(u * _keptPerLevel.Length), _keptPerLevel.Length - 1);
-
-    private sealed class ByRank : IComparer<(double Score, int Id)>
-    {
-        public static readonly ByRank Instance = new();
-
-        public int Compare((double Score, int Id) a, (double Score, int Id) b)
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : a.Id.CompareTo(b.Id);
-        }
-    }
 }

@@ -280,33 +280,6 @@ public sealed partial class StudyEngine
         _ => d.GetType().Name.ToLowerInvariant(),
     };
 
-    private void EndGeneration()
-    {
-        var scored = _generationTrials.Any(t => t.Rounds.Count > 0);
-        _generationTrials.Clear();
-        if (!scored) return;
-        _regions.Add(CoarseToFine.NextRegion(_regions[^1], _evidence, Zoom));
-        Generation++;
-    }
-
-    // A search trial's latest score or its point changed. The whole history is coarse to fine's evidence (with the
-    // dimensions that acted on each trial) and the leaderboard's; both follow each change rather than re-reading it all.
-    private void Rescore(TrialRecord t)
-    {
-        if (t.Kind != TrialKind.Search) return;
-        var score = t.Rounds.Count > 0 ? t.LastScore : double.NaN;
-        _leaderboard.Set(t.Number, score);
-        _evidence.Set(t.Number, t.Point, score, ActiveDimensions(t));
-    }
-
-    private bool[] ActiveDimensions(TrialRecord t)
-    {
-        ParameterValue ValueOf(Hyperparameter h) =>
-            t.Hyperparameters.Entries.FirstOrDefault(e => e.Key == h.Name) is { Key: not null } e ? e.Value
-            : Spec.Fixed.TryGetValue(h.Name, out var v) ? v : h.Default;
-        return [.. Spec.Space.Dimensions.Select(d => Hyperparameters.IsActive(d.Name, ValueOf))];
-    }
-
     // A study that learned nothing has failed, whatever ended it: its reason is the first trial's failure, which is the one a user can act on.
     private void Finish(string reason)
     {
