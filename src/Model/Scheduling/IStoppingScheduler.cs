@@ -20,4 +20,10 @@ public interface IStoppingScheduler
 
     /// <summary>The distinct results seen, in arrival order.</summary>
     IReadOnlyList<RoundResult> History { get; }
+
+    /// <summary>The distinct results seen with the decision each got, in arrival order: what a snapshot of the scheduler keeps.</summary>
+    IEnumerable<(RoundResult Result, StopDecision Decision)> Seen { get; }
+
+    /// <summary>Gives a fresh scheduler the state of the one whose <see cref="Seen"/> this was, barriers included, judging nothing again.</summary>
+    void Reload(IEnumerable<(RoundResult Result, StopDecision Decision)> seen);
 }

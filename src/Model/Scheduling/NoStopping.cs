@@ -9,4 +9,10 @@ public sealed class NoStopping : IStoppingScheduler
 
     // Nothing to remember: the decision never depends on what was seen.
     public IReadOnlyList<RoundResult> History => [];
+
+    public IEnumerable<(RoundResult Result, StopDecision Decision)> Seen => [];
+
+    public void Reload(IEnumerable<(RoundResult Result, StopDecision Decision)> seen)
+    {
+    }
 }

@@ -14,6 +14,21 @@ public abstract class ReplayableScheduler : IStoppingScheduler
 
     public IReadOnlyList<RoundResult> History => history;
 
+    public IEnumerable<(RoundResult Result, StopDecision Decision)> Seen => history.Select(r => (r, decided[(r.Trial, r.Round)]));
+
+    // Replaying through OnResult would judge each result again, one at a time, where a barrier judged them together;
+    // recording them as they were keeps the rungs and medians exactly as the original scheduler had them.
+    public void Reload(IEnumerable<(RoundResult Result, StopDecision Decision)> seen)
+    {
+        if (history.Count > 0) throw new InvalidOperationException("reload into a fresh scheduler, one that has seen nothing");
+        foreach (var (result, decision) in seen)
+        {
+            // A NaN was never recorded (see OnResults); the others were, in this order.
+            if (!double.IsNaN(result.Score)) Record(result);
+            Remember(result, decision);
+        }
+    }
+
     public StopDecision OnResult(RoundResult result) => OnResults([result])[0];
 
     public IReadOnlyList<StopDecision> OnResults(IReadOnlyList<RoundResult> results)
