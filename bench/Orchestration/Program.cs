@@ -10,6 +10,8 @@
 //          connection string (default: $TUNING_CLUSTER) names a database holding the schema; the run clones it
 //          into a fresh database of its own (CREATE DATABASE ... TEMPLATE), dropped at the end, and uses a
 //          cluster and service id of its own.
+//        bench-orchestration --engine-restore                 a study's engine brought back: its whole log replayed, or
+//          its snapshot restored (EngineRestore.cs)
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,11 @@ using Orleans.Tuning.Grains.Hosting;
 using Orleans.Tuning.Grains.Studies;
 using Orleans.Tuning.Grains.Trials;
 
+if (args is ["--engine-restore"])
+{
+    EngineRestore.Run();
+    return 0;
+}
 var postgres = args.Length > 0 && args[0] == "--postgres";
 var rest = postgres ? args.Skip(1).ToList() : args.ToList();
 string? template = null;

@@ -1,9 +1,10 @@
 -- Orleans.Tuning schema, part 5 of 5: the application's own tables.
 --
--- study_events / study_snapshots: a study's durable history. Each write appends one row holding the
--- events since the previous write (seq = the first event's number, count = how many), so a write costs
--- what changed, never the study's whole history. Now and then the rows are folded into the study's one
--- snapshot row (next_seq = the number of events it holds). Payloads are Orleans-serialized event lists.
+-- study_events: a study's durable history. Each write appends one row holding the events since the
+-- previous write (seq = the first event's number, count = how many), so a write costs what changed,
+-- never the study's whole history; rows are never rewritten. Payloads are Orleans-serialized event lists.
+-- study_engine_snapshots: the study engine's state after the first next_seq events (one row per study,
+-- replaced by later ones), so an activation restores it and replays only the rows after it.
 -- studies / trials / trial_rounds: a queryable projection of the same facts for `tune export`, plots,
 -- a dashboard or plain SQL, written by the study a second or so behind its log. trial_rounds is keyed by
 -- seq (the round's place among every round the trial reported), since a rolled-back round and its redo
@@ -24,11 +25,11 @@ CREATE TABLE IF NOT EXISTS study_events
     PRIMARY KEY (study_id, seq)
 );
 
-CREATE TABLE IF NOT EXISTS study_snapshots
+CREATE TABLE IF NOT EXISTS study_engine_snapshots
 (
     study_id   text        NOT NULL PRIMARY KEY,
-    next_seq   bigint      NOT NULL,
-    payload    bytea       NOT NULL,
+    next_seq   bigint      NOT NULL CHECK (next_seq >= 0),
+    engine     bytea       NOT NULL,
     written_at timestamptz NOT NULL DEFAULT now()
 );
 

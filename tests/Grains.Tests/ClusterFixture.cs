@@ -36,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 o.FlushInterval = TimeSpan.FromMilliseconds(100);
                 o.ClockInterval = TimeSpan.FromMilliseconds(100);
+                // Small, so studies that restart in these tests restore a snapshot and replay only what followed it.
+                o.SnapshotMinEvents = 10;
             });
         }
     }

@@ -8,16 +8,25 @@ namespace Orleans.Tuning.Grains.Storage;
 /// - one writer per study, its grain; reads may come from anyone (export, a dashboard);
 /// - an append is durable when its task completes, and idempotent by (study, first sequence number):
 ///   a retry after a lost acknowledgement writes nothing twice;
-/// - <see cref="ReadEventsAsync"/> returns every appended event once, in sequence order;
+/// - <see cref="ReadEventsAsync"/> returns every appended event from a sequence number on, once each, in order;
+/// - an engine snapshot covers the events before its sequence number; the store keeps the latest, never
+///   replacing it with an older one, and a study with a snapshot still has its whole log;
 /// - the projection is derived data, upserted by key, so writing the same rows again changes nothing.
 /// Each write carries only what changed since the last one: the cost of a write never grows with the study's age.
 /// </remarks>
 public interface IStudyStore
 {
-    Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId);
+    /// <param name="fromSeq">The first event wanted: 0 for the whole log, a snapshot's sequence number for what came after it.</param>
+    Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId, long fromSeq = 0);
 
     /// <param name="firstSeq">The sequence number of <paramref name="events"/>[0]; a study's events are numbered from 0.</param>
     Task AppendEventsAsync(string studyId, long firstSeq, IReadOnlyList<StudyEvent> events);
+
+    /// <summary>The study's latest engine snapshot, or null if it has none.</summary>
+    Task<EngineSnapshot?> ReadSnapshotAsync(string studyId);
+
+    /// <summary>Keeps <paramref name="snapshot"/> unless the study already has a later one.</summary>
+    Task WriteSnapshotAsync(string studyId, EngineSnapshot snapshot);
 
     Task WriteProjectionAsync(StudyProjection projection);
 
@@ -26,6 +35,9 @@ public interface IStudyStore
 
     Task<IReadOnlyList<StudyListing>> ListStudiesAsync();
 }
+
+/// <summary>The study engine's state after the first <paramref name="Seq"/> events of the log (<see cref="Model.Studies.StudyEngine.Snapshot"/>).</summary>
+public sealed record EngineSnapshot(long Seq, byte[] Engine);
 
 /// <summary>What changed in a study since its last projection write.</summary>
 /// <param name="Summary">Ranking, regions and failures, written when they are worth recomputing (on completion, and now and then).</param>

@@ -8,10 +8,27 @@ public sealed class MemoryStudyStore : IStudyStore
 {
     private readonly ConcurrentDictionary<string, Study> _studies = new();
 
-    public Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId)
+    public Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId, long fromSeq = 0)
     {
         if (!_studies.TryGetValue(studyId, out var s)) return Task.FromResult<IReadOnlyList<StudyEvent>>([]);
-        lock (s) return Task.FromResult<IReadOnlyList<StudyEvent>>([.. s.Events]);
+        lock (s) return Task.FromResult<IReadOnlyList<StudyEvent>>([.. s.Events.Skip((int)Math.Min(fromSeq, s.Events.Count))]);
+    }
+
+    public Task<EngineSnapshot?> ReadSnapshotAsync(string studyId)
+    {
+        if (!_studies.TryGetValue(studyId, out var s)) return Task.FromResult<EngineSnapshot?>(null);
+        lock (s) return Task.FromResult(s.Snapshot);
+    }
+
+    public Task WriteSnapshotAsync(string studyId, EngineSnapshot snapshot)
+    {
+        var s = _studies.GetOrAdd(studyId, _ => new Study());
+        lock (s)
+        {
+            if (snapshot.Seq > s.Events.Count) throw new InvalidOperationException($"study {studyId}: a snapshot after event {snapshot.Seq} of only {s.Events.Count}");
+            if (s.Snapshot is null || s.Snapshot.Seq < snapshot.Seq) s.Snapshot = snapshot;
+        }
+        return Task.CompletedTask;
     }
 
     public Task AppendEventsAsync(string studyId, long firstSeq, IReadOnlyList<StudyEvent> events)
@@ -64,6 +81,7 @@ public sealed class MemoryStudyStore : IStudyStore
     private sealed class Study
     {
         public List<StudyEvent> Events { get; } = [];
+        public EngineSnapshot? Snapshot { get; set; }
         public StudyStatus? Status { get; set; }
         public StudyResults? Summary { get; set; }
         public SortedDictionary<(int Trial, int Seq), ResultRow> Rounds { get; } = [];

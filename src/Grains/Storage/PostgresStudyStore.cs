@@ -13,45 +13,28 @@ using Configuration = Orleans.Tuning.Model.Search.Configuration;
 /// <summary>A study's log and projection in PostgreSQL (the tables of <c>deploy/sql/05-study-tables.sql</c>).</summary>
 /// <remarks>
 /// Each flush appends one row holding the events since the last one, so a write costs what changed,
-/// not the study's history. Now and then the rows are folded into one snapshot row, so an activation
-/// reads a handful of rows however long the study has run. Payloads go through Orleans' serializer,
+/// not the study's history; rows are never rewritten. Now and then the study stores a snapshot of its
+/// engine, so an activation reads that and the rows after it. Payloads go through Orleans' serializer,
 /// whose [Id]s and [Alias]es survive refactors; the projection is plain columns for SQL.
 /// </remarks>
 public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serializer) : IStudyStore
 {
-    // Batches after which a study's log is folded into its snapshot.
-    private const int BatchesPerSnapshot = 200;
-
-    // Counted per process: a study that moves to another silo starts counting again, which only delays a fold.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _batchesSinceSnapshot = new();
-
-    public async Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId)
+    public async Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId, long fromSeq = 0)
     {
         await using var connection = await db.OpenConnectionAsync();
         var events = new List<StudyEvent>();
-        long next = 0;
-        await using (var snapshot = new NpgsqlCommand("SELECT next_seq, payload FROM study_snapshots WHERE study_id = $1", connection))
-        {
-            snapshot.Parameters.Add(new() { Value = studyId });
-            await using var reader = await snapshot.ExecuteReaderAsync();
-            if (await reader.ReadAsync())
-            {
-                next = reader.GetInt64(0);
-                events.AddRange(Read<List<StudyEvent>>(reader[1]));
-            }
-        }
+        var next = fromSeq;
         await using var batches = new NpgsqlCommand("SELECT seq, payload FROM study_events WHERE study_id = $1 AND seq + count > $2 ORDER BY seq", connection);
         batches.Parameters.Add(new() { Value = studyId });
-        batches.Parameters.Add(new() { Value = next });
+        batches.Parameters.Add(new() { Value = fromSeq });
         await using var rows = await batches.ExecuteReaderAsync();
         while (await rows.ReadAsync())
         {
             var seq = rows.GetInt64(0);
+            if (seq > next) throw new InvalidOperationException($"study {studyId}: its log has a gap before event {seq}");
             var batch = Read<List<StudyEvent>>(rows[1]);
-            // A batch written twice around a snapshot overlaps it: keep each sequence number once.
-            var skip = (int)Math.Max(0, events.Count - seq);
-            if (seq > events.Count) throw new InvalidOperationException($"study {studyId}: its log has a gap before event {seq}");
-            events.AddRange(batch.Skip(skip));
+            events.AddRange(batch.Skip((int)(next - seq)));
+            next = seq + batch.Count;
         }
         return events;
     }
@@ -65,56 +48,44 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
         if (firstSeq > end) throw new InvalidOperationException($"study {studyId}: events from {firstSeq} appended after only {end}");
         var skip = (int)Math.Min(end - firstSeq, events.Count);
         // Stored events we are about to skip must be ours (a lost acknowledgement), not another activation's.
-        if (skip > 0) StudyLogConflict.ThrowIfForeign(studyId, firstSeq, events, (await ReadEventsAsync(studyId)).Skip((int)firstSeq).Take(skip).ToList());
+        if (skip > 0) StudyLogConflict.ThrowIfForeign(studyId, firstSeq, events, (await ReadEventsAsync(studyId, firstSeq)).Take(skip).ToList());
         if (skip == events.Count) return;
         // No ON CONFLICT: a row at `end` can only come from a second writer; the retry then finds its events and refuses them.
-        await using (var insert = new NpgsqlCommand("INSERT INTO study_events (study_id, seq, count, payload) VALUES ($1, $2, $3, $4)", connection))
-        {
-            insert.Parameters.Add(new() { Value = studyId });
-            insert.Parameters.Add(new() { Value = end });
-            insert.Parameters.Add(new() { Value = events.Count - skip });
-            insert.Parameters.Add(new() { Value = serializer.SerializeToArray(events.Skip(skip).ToList()) });
-            await insert.ExecuteNonQueryAsync();
-        }
-        if (_batchesSinceSnapshot.AddOrUpdate(studyId, 1, (_, n) => n + 1) >= BatchesPerSnapshot)
-        {
-            await FoldIntoSnapshot(connection, studyId);
-            _batchesSinceSnapshot[studyId] = 0;
-        }
+        await using var insert = new NpgsqlCommand("INSERT INTO study_events (study_id, seq, count, payload) VALUES ($1, $2, $3, $4)", connection);
+        insert.Parameters.Add(new() { Value = studyId });
+        insert.Parameters.Add(new() { Value = end });
+        insert.Parameters.Add(new() { Value = events.Count - skip });
+        insert.Parameters.Add(new() { Value = serializer.SerializeToArray(events.Skip(skip).ToList()) });
+        await insert.ExecuteNonQueryAsync();
     }
 
-    // The number of events stored: the snapshot's and every row's after it.
     private static async Task<long> StoredEnd(NpgsqlConnection connection, string studyId)
     {
-        await using var end = new NpgsqlCommand(
-            "SELECT COALESCE(GREATEST((SELECT next_seq FROM study_snapshots WHERE study_id = $1), " +
-            "(SELECT max(seq + count) FROM study_events WHERE study_id = $1)), 0)", connection);
+        await using var end = new NpgsqlCommand("SELECT COALESCE(max(seq + count), 0) FROM study_events WHERE study_id = $1", connection);
         end.Parameters.Add(new() { Value = studyId });
         return (long)(await end.ExecuteScalarAsync())!;
     }
 
-    // The log's rows become one snapshot row in one transaction; a reader sees either the rows or the snapshot.
-    private async Task FoldIntoSnapshot(NpgsqlConnection connection, string studyId)
+    public async Task<EngineSnapshot?> ReadSnapshotAsync(string studyId)
     {
-        var events = await ReadEventsAsync(studyId);
-        await using var tx = await connection.BeginTransactionAsync();
-        await using (var upsert = new NpgsqlCommand(
-            "INSERT INTO study_snapshots (study_id, next_seq, payload) VALUES ($1, $2, $3) " +
-            "ON CONFLICT (study_id) DO UPDATE SET next_seq = EXCLUDED.next_seq, payload = EXCLUDED.payload, written_at = now() " +
-            "WHERE study_snapshots.next_seq < EXCLUDED.next_seq", connection, tx))
-        {
-            upsert.Parameters.Add(new() { Value = studyId });
-            upsert.Parameters.Add(new() { Value = (long)events.Count });
-            upsert.Parameters.Add(new() { Value = serializer.SerializeToArray(events.ToList()) });
-            await upsert.ExecuteNonQueryAsync();
-        }
-        await using (var delete = new NpgsqlCommand("DELETE FROM study_events WHERE study_id = $1 AND seq + count <= $2", connection, tx))
-        {
-            delete.Parameters.Add(new() { Value = studyId });
-            delete.Parameters.Add(new() { Value = (long)events.Count });
-            await delete.ExecuteNonQueryAsync();
-        }
-        await tx.CommitAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var read = new NpgsqlCommand("SELECT next_seq, engine FROM study_engine_snapshots WHERE study_id = $1", connection);
+        read.Parameters.Add(new() { Value = studyId });
+        await using var reader = await read.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new EngineSnapshot(reader.GetInt64(0), (byte[])reader[1]) : null;
+    }
+
+    public async Task WriteSnapshotAsync(string studyId, EngineSnapshot snapshot)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var upsert = new NpgsqlCommand(
+            "INSERT INTO study_engine_snapshots (study_id, next_seq, engine) VALUES ($1, $2, $3) " +
+            "ON CONFLICT (study_id) DO UPDATE SET next_seq = EXCLUDED.next_seq, engine = EXCLUDED.engine, written_at = now() " +
+            "WHERE study_engine_snapshots.next_seq < EXCLUDED.next_seq", connection);
+        upsert.Parameters.Add(new() { Value = studyId });
+        upsert.Parameters.Add(new() { Value = snapshot.Seq });
+        upsert.Parameters.Add(new() { Value = snapshot.Engine });
+        await upsert.ExecuteNonQueryAsync();
     }
 
     public async Task WriteProjectionAsync(StudyProjection p)

@@ -37,14 +37,14 @@ public sealed class StudyGrain(
     private StudyStatus? _status;
     private DateTime _statusAt;
 
-    private StudyLog Log => _log ??= new StudyLog(Id, store, log);
+    private StudyLog Log => _log ??= new StudyLog(Id, store, log, options.Value.SnapshotMinEvents);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.SpecText is not null)
         {
             _spec = StudySpecParser.Parse(S.SpecText, Id);
-            _engine = Replay(_spec, S, await Log.LoadAsync());
+            _engine = await StudyRecovery.RebuildAsync(Id, _spec, Enum.Parse<StudyStrategy>(S.Strategy), Log, log);
             _projector.TouchAll(_engine);
             if (S.Phase == StudyPhase.Running)
             {
@@ -299,9 +299,22 @@ public sealed class StudyGrain(
         if (_engine is null || S.SpecText is null || _stale) return;
         if (Log.HasPending) await Durable();
         final |= S.Phase != StudyPhase.Running && !_projector.FinalWritten;
-        if (!_projector.HasChanges && !final) return;
-        var status = StudyView.Status(Id, S, _engine, _reports);
-        await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports, withRows: false), final);
+        if (_projector.HasChanges || final)
+        {
+            var status = StudyView.Status(Id, S, _engine, _reports);
+            await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports, withRows: false), final);
+        }
+        if (Log.SnapshotDue || (final && Log.HasEventsSinceSnapshot)) await Snapshot();
+    }
+
+    // Taken between awaits, so the engine is exactly the fold of the events recorded so far; stored once those are.
+    private async Task Snapshot()
+    {
+        var seq = Log.Count;
+        var engine = _engine!.Snapshot();
+        await Durable();
+        try { await Log.StoreSnapshotAsync(seq, engine); }
+        catch (Exception e) { log.LogWarning("study {Study}: storing its engine snapshot failed ({Error}); the log is complete without it", Id, e.Message); }
     }
 
     // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).
@@ -318,21 +331,4 @@ public sealed class StudyGrain(
     }
 
     private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(Id, number));
-
-    private static StudyEngine Replay(StudySpec spec, StudyGrainState s, IReadOnlyList<StudyEvent> events)
-    {
-        var engine = new StudyEngine(spec, Enum.Parse<StudyStrategy>(s.Strategy));
-        engine.Start();
-        foreach (var e in events)
-        {
-            switch (e.Kind)
-            {
-                case StudyEventKind.Report: engine.Report(e.Trial, Wire.ToReport(e.Metrics!)); break;
-                case StudyEventKind.Failed: engine.TrialFailed(e.Trial, e.Message!); break;
-                case StudyEventKind.Expired: engine.Expire(e.Message!); break;
-                case StudyEventKind.RetestRequested: engine.RequestRetest(); break;
-            }
-        }
-        return engine;
-    }
 }

@@ -39,4 +39,7 @@ public sealed class StudyOptions
 
     /// <summary>How often the study makes sure its active trials are still training (after a silo failure, say).</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Events after which the study first snapshots its engine; each later snapshot waits until the log has doubled.</summary>
+    public int SnapshotMinEvents { get; set; } = 1000;
 }

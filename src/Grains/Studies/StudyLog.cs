@@ -10,13 +10,14 @@ namespace Orleans.Tuning.Grains.Studies;
 /// share the next one (group commit): the store sees one append per batch, not per report.
 /// Runs on the grain's scheduler, so it needs no lock; every await is a point where others may record.
 /// </remarks>
-internal sealed class StudyLog(string studyId, IStudyStore store, ILogger log)
+internal sealed class StudyLog(string studyId, IStudyStore store, ILogger log, int minEventsPerSnapshot)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(2);
 
     private readonly List<StudyEvent> _pending = [];
     private long _durable;
+    private long _snapshotAt;
     private Task? _writing;
 
     /// <summary>Events recorded so far, stored or not.</summary>
@@ -24,11 +25,31 @@ internal sealed class StudyLog(string studyId, IStudyStore store, ILogger log)
 
     public bool HasPending => _pending.Count > 0;
 
-    public async Task<IReadOnlyList<StudyEvent>> LoadAsync()
+    /// <summary>The latest engine snapshot and the events after it (the whole log when there is no snapshot).</summary>
+    public async Task<(EngineSnapshot? Snapshot, IReadOnlyList<StudyEvent> Tail)> LoadAsync()
     {
-        var events = await store.ReadEventsAsync(studyId);
-        _durable = events.Count;
-        return events;
+        var snapshot = await store.ReadSnapshotAsync(studyId);
+        var tail = await store.ReadEventsAsync(studyId, snapshot?.Seq ?? 0);
+        _snapshotAt = snapshot?.Seq ?? 0;
+        _durable = _snapshotAt + tail.Count;
+        return (snapshot, tail);
+    }
+
+    /// <summary>Every event from the first, for when a snapshot cannot be used.</summary>
+    public Task<IReadOnlyList<StudyEvent>> LoadAllAsync() => store.ReadEventsAsync(studyId);
+
+    // A snapshot is due once the events after the last one outnumber those before it (and the minimum at least): a snapshot
+    // costs what the study holds, so taking them ever rarer keeps their cost per event flat, and a restart replays at most half the log.
+    public bool SnapshotDue => Count - _snapshotAt >= Math.Max(minEventsPerSnapshot, _snapshotAt);
+
+    public bool HasEventsSinceSnapshot => Count > _snapshotAt;
+
+    /// <summary>Stores the engine's state after the first <paramref name="seq"/> events; the caller has made those durable.</summary>
+    public async Task StoreSnapshotAsync(long seq, byte[] engine)
+    {
+        if (seq > _durable) throw new InvalidOperationException($"a snapshot after event {seq} would run ahead of the {_durable} stored");
+        await store.WriteSnapshotAsync(studyId, new EngineSnapshot(seq, engine));
+        _snapshotAt = Math.Max(_snapshotAt, seq);
     }
 
     public void Record(StudyEvent e) => _pending.Add(e);

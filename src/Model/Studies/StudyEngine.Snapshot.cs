@@ -16,9 +16,9 @@ public sealed partial class StudyEngine
     /// </remarks>
     public byte[] Snapshot()
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        using (var binary = new BinaryWriter(zip))
+        // Laid out in memory first and compressed in one pass: a compressing stream fed value by value costs ten times as much.
+        using var raw = new MemoryStream();
+        using (var binary = new BinaryWriter(raw, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             var w = new SnapshotWriter(binary);
             w.Write(SnapshotFormatVersion);
@@ -27,7 +27,9 @@ public sealed partial class StudyEngine
             w.Write((int)Strategy);
             WriteState(w);
         }
-        return buffer.ToArray();
+        using var zipped = new MemoryStream((int)(raw.Length / 3));
+        using (var zip = new ZLibStream(zipped, CompressionLevel.Fastest, leaveOpen: true)) zip.Write(raw.GetBuffer(), 0, (int)raw.Length);
+        return zipped.ToArray();
     }
 
     /// <summary>The engine <paramref name="snapshot"/> was taken of.</summary>
@@ -76,11 +78,10 @@ public sealed partial class StudyEngine
                 w.Write(d.Round);
                 w.Write(d.Decision);
             }
-            w.Write(t.Rounds.Count);
-            foreach (var round in t.Rounds) w.Write(round);
-            // Rolled-back rounds live only here, and the kept ones differ from their twins in the decision they record.
+            // Every round ever reported; the kept ones are those rounds as reported (before their decision), named by position.
             w.Write(t.AllRounds.Count);
             foreach (var round in t.AllRounds) w.Write(round);
+            w.Write(KeptRounds(t));
         }
         w.Write(_failures);
         w.Write(_learned);
@@ -133,8 +134,9 @@ public sealed partial class StudyEngine
                 Failure = r.ReadNullableString(),
             };
             if (r.ReadBool()) t.LastDecision = new TrialDecisionFor(i, r.ReadInt(), r.ReadDecision());
-            for (var n = r.Count(); n > 0; n--) t.Rounds.Add(r.ReadRound());
             for (var n = r.Count(); n > 0; n--) t.AllRounds.Add(r.ReadRound());
+            foreach (var k in r.ReadInts())
+                t.Rounds.Add(k >= 0 && k < t.AllRounds.Count ? t.AllRounds[k] with { Decision = "" } : throw new InvalidDataException($"trial {i} keeps round {k} of {t.AllRounds.Count}"));
             _trials.Add(t);
             if (t.IsActive) _active.Add(i);
             if (t.Kind == TrialKind.Search) _searchLaunched++;
@@ -167,6 +169,20 @@ public sealed partial class StudyEngine
         var seen = new List<(Scheduling.RoundResult, Scheduling.StopDecision)>();
         for (var n = r.Count(); n > 0; n--) seen.Add(r.ReadStopping());
         _stopping.Reload(seen);
+    }
+
+    // A kept round is the very report recorded in all rounds, whose copy there later gained its decision; rolled-back rounds are skipped.
+    private static List<int> KeptRounds(TrialRecord t)
+    {
+        var kept = new List<int>(t.Rounds.Count);
+        var k = 0;
+        foreach (var round in t.Rounds)
+        {
+            while (k < t.AllRounds.Count && t.AllRounds[k].Report != round.Report) k++;
+            if (k == t.AllRounds.Count || round.Decision != "") throw new InvalidOperationException($"trial {t.Number}: a kept round that was never reported");
+            kept.Add(k++);
+        }
+        return kept;
     }
 
     private List<TrialRecord> TrialsNumbered(List<int> numbers) =>

@@ -59,7 +59,6 @@ public abstract class StudyStoreConformance
         DeepAssert.Equal(new[] { Report(0, 1) }, await Store.ReadEventsAsync(id));
     }
 
-    // Enough batches for the Postgres store to fold its log into a snapshot twice (every 200 batches).
     [Fact]
     public async Task Hundreds_of_batches_read_back_complete_and_in_order()
     {
@@ -73,6 +72,38 @@ public abstract class StudyStoreConformance
         }
 
         DeepAssert.Equal(all, await Store.ReadEventsAsync(id));
+    }
+
+    [Fact]
+    public async Task The_log_reads_from_any_sequence_number_on_even_inside_a_batch()
+    {
+        var id = NewStudyId();
+        await Store.AppendEventsAsync(id, 0, [Report(0, 1), Report(1, 1), Report(2, 1)]);
+        await Store.AppendEventsAsync(id, 3, [Report(0, 2), Report(1, 2)]);
+
+        DeepAssert.Equal(new[] { Report(2, 1), Report(0, 2), Report(1, 2) }, await Store.ReadEventsAsync(id, 2));
+        DeepAssert.Equal(new[] { Report(1, 2) }, await Store.ReadEventsAsync(id, 4));
+        Assert.Empty(await Store.ReadEventsAsync(id, 5));
+    }
+
+    [Fact]
+    public async Task The_latest_engine_snapshot_is_kept_and_an_older_one_never_replaces_it()
+    {
+        var id = NewStudyId();
+        Assert.Null(await Store.ReadSnapshotAsync(id));
+        await Store.AppendEventsAsync(id, 0, [Report(0, 1), Report(1, 1), Report(0, 2), Report(1, 2)]);
+
+        await Store.WriteSnapshotAsync(id, new EngineSnapshot(2, [1, 2, 3]));
+        await Store.WriteSnapshotAsync(id, new EngineSnapshot(4, [4, 5]));
+        // A stale activation that took its snapshot earlier writes it late.
+        await Store.WriteSnapshotAsync(id, new EngineSnapshot(3, [6]));
+
+        var latest = await Store.ReadSnapshotAsync(id);
+        Assert.Equal(4, latest!.Seq);
+        Assert.Equal([4, 5], latest.Engine);
+        Assert.Null(await Store.ReadSnapshotAsync(NewStudyId()));
+        // The snapshot summarises the log; it never replaces it.
+        Assert.Equal(4, (await Store.ReadEventsAsync(id)).Count);
     }
 
     [Fact]

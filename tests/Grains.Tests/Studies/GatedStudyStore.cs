@@ -18,14 +18,32 @@ public sealed class GatedStudyStore : IStudyStore
 
     private static readonly ConcurrentDictionary<string, int> AppendCounts = new();
 
+    /// <summary>How many events of <paramref name="studyId"/> are stored.</summary>
+    public static long Stored(string studyId) => StoredCounts.GetValueOrDefault(studyId);
+
+    private static readonly ConcurrentDictionary<string, long> StoredCounts = new();
+
     public async Task AppendEventsAsync(string studyId, long firstSeq, IReadOnlyList<StudyEvent> events)
     {
         if (Gates.TryGetValue(studyId, out var gate)) await gate.Task;
         AppendCounts.AddOrUpdate(studyId, 1, (_, n) => n + 1);
         await _inner.AppendEventsAsync(studyId, firstSeq, events);
+        StoredCounts.AddOrUpdate(studyId, firstSeq + events.Count, (_, n) => Math.Max(n, firstSeq + events.Count));
     }
 
-    public Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId) => _inner.ReadEventsAsync(studyId);
+    /// <summary>Where the last read of <paramref name="studyId"/>'s log began: 0 for a replay from the first event.</summary>
+    public static long? LastReadFrom(string studyId) => ReadsFrom.TryGetValue(studyId, out var from) ? from : null;
+
+    private static readonly ConcurrentDictionary<string, long> ReadsFrom = new();
+
+    public Task<IReadOnlyList<StudyEvent>> ReadEventsAsync(string studyId, long fromSeq = 0)
+    {
+        ReadsFrom[studyId] = fromSeq;
+        return _inner.ReadEventsAsync(studyId, fromSeq);
+    }
+
+    public Task<EngineSnapshot?> ReadSnapshotAsync(string studyId) => _inner.ReadSnapshotAsync(studyId);
+    public Task WriteSnapshotAsync(string studyId, EngineSnapshot snapshot) => _inner.WriteSnapshotAsync(studyId, snapshot);
     public Task WriteProjectionAsync(StudyProjection projection) => _inner.WriteProjectionAsync(projection);
     public Task<StudyResults?> ReadResultsAsync(string studyId) => _inner.ReadResultsAsync(studyId);
     public Task<IReadOnlyList<StudyListing>> ListStudiesAsync() => _inner.ListStudiesAsync();

@@ -24,9 +24,18 @@ internal sealed class LocalCluster : IAsyncDisposable
         var n = Interlocked.Increment(ref _clusters);
         // Ports of their own per cluster, so a test's silos never meet a previous test's lingering ones.
         var cluster = new LocalCluster(await server.NewDatabase(), $"it-{Environment.ProcessId}-{n}", 21000 + n * 10);
-        for (var i = 0; i < silos; i++) cluster.AddSilo();
-        await cluster.WaitForLiveSilos();
-        return cluster;
+        try
+        {
+            for (var i = 0; i < silos; i++) cluster.AddSilo();
+            await cluster.WaitForLiveSilos();
+            return cluster;
+        }
+        catch
+        {
+            // The test never gets the cluster to dispose: its silos are stopped here, or they would outlive the run.
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public SiloProcess AddSilo()

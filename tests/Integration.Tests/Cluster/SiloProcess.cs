@@ -35,6 +35,8 @@ internal sealed class SiloProcess : IDisposable
         info.Environment["Tuning__SiloPort"] = siloPort.ToString();
         info.Environment["Tuning__GatewayPort"] = gatewayPort.ToString();
         info.Environment["Tuning__Slots"] = slots.ToString();
+        // Small, so a study that moves to a survivor restores an engine snapshot and replays only the events after it.
+        info.Environment["Tuning__Study__SnapshotMinEvents"] = "8";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Orleans.Tuning"] = "Information";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the silo");
