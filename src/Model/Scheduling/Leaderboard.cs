@@ -9,7 +9,7 @@ namespace Orleans.Tuning.Model.Scheduling;
 /// </remarks>
 public sealed class Leaderboard
 {
-    private readonly SortedSet<(double Score, int Id)> _order = new(BestFirst.Instance);
+    private SortedSet<(double Score, int Id)> _order = new(BestFirst.Instance);
     private readonly Dictionary<int, double> _scores = [];
 
     public int Count => _scores.Count;
@@ -26,6 +26,15 @@ public sealed class Leaderboard
         if (!double.IsFinite(score)) return;
         _scores[trial] = score;
         _order.Add((score, trial));
+    }
+
+    /// <summary>Fills an empty board with many trials at once, as <see cref="Set"/> would one by one.</summary>
+    public void Load(IEnumerable<(int Trial, double Score)> trials)
+    {
+        if (_scores.Count > 0) throw new InvalidOperationException("load into an empty board");
+        foreach (var (trial, score) in trials)
+            if (double.IsFinite(score)) _scores[trial] = score;
+        _order = new SortedSet<(double Score, int Id)>(_scores.Select(s => (s.Value, s.Key)), BestFirst.Instance);
     }
 
     /// <summary>Trials and scores, best first; read lazily, so taking the first few costs only those.</summary>

@@ -12,10 +12,10 @@ namespace Orleans.Tuning.Model.Search;
 /// </remarks>
 public sealed class DimensionEvidence
 {
-    private readonly SortedSet<(double Score, int Id)> _kept = new(BestFirst.Instance);
-    private readonly SortedSet<(double Score, int Id)> _rest = new(BestFirst.Instance);
+    private SortedSet<(double Score, int Id)> _kept = new(BestFirst.Instance);
+    private SortedSet<(double Score, int Id)> _rest = new(BestFirst.Instance);
     private readonly Dictionary<int, (double Score, double Value)> _points = [];
-    private readonly SortedSet<(double Value, int Id)> _keptValues = [];
+    private SortedSet<(double Value, int Id)> _keptValues = [];
     private readonly int[] _keptPerLevel;
 
     /// <param name="levels">The dimension's levels if it is discrete (its values are counted per level), 0 for an interval.</param>
@@ -56,6 +56,22 @@ public sealed class DimensionEvidence
         if (_kept.Count > 0 && BestFirst.Instance.Compare(key, _kept.Max) < 0) Keep(key);
         else _rest.Add(key);
         Rebalance();
+    }
+
+    /// <summary>Fills an empty dimension with many points at once: the state <see cref="Set"/> would reach point by point, from one sort.</summary>
+    /// <remarks>A restored study rebuilds its evidence from every trial; a hundred thousand one-by-one insertions cost seconds.</remarks>
+    public void Load(IEnumerable<(int Id, double Score, double Value)> points)
+    {
+        if (_points.Count > 0) throw new InvalidOperationException("load into an empty dimension");
+        foreach (var (id, score, value) in points)
+            if (!double.IsNaN(score)) _points[id] = (score, value);
+        var ranked = _points.Select(p => (p.Value.Score, Id: p.Key)).Order(BestFirst.Instance).ToArray();
+        var target = ranked.Length == 0 ? 0 : Math.Max(1, (int)Math.Ceiling(KeepFraction * ranked.Length));
+        _kept = new SortedSet<(double Score, int Id)>(ranked[..target], BestFirst.Instance);
+        _rest = new SortedSet<(double Score, int Id)>(ranked[target..], BestFirst.Instance);
+        _keptValues = new SortedSet<(double Value, int Id)>(ranked[..target].Select(k => (_points[k.Id].Value, k.Id)));
+        foreach (var (value, _) in _keptValues)
+            if (_keptPerLevel.Length > 0) _keptPerLevel[Level(value)]++;
     }
 
     public void Remove(int id)

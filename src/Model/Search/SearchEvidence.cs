@@ -32,6 +32,13 @@ public sealed class SearchEvidence
         }
     }
 
+    /// <summary>Fills empty evidence with many points at once, as <see cref="Set"/> would one by one.</summary>
+    public void Load(IReadOnlyList<(int Id, double[] Point, double Score, bool[] Active)> points)
+    {
+        for (var d = 0; d < _dimensions.Length; d++)
+            _dimensions[d].Load(points.Where(p => p.Active[d]).Select(p => (p.Id, p.Score, p.Point[d])));
+    }
+
     public void Remove(int id)
     {
         foreach (var d in _dimensions) d.Remove(id);

@@ -140,9 +140,8 @@ public sealed partial class StudyEngine
             _trials.Add(t);
             if (t.IsActive) _active.Add(i);
             if (t.Kind == TrialKind.Search) _searchLaunched++;
-            // Every search trial that ever reported was scored; the evidence and the board keep only its latest score.
-            if (t.AllRounds.Count > 0) Rescore(t);
         }
+        RescoreAll();
         _failures.AddRange(TrialsNumbered(r.ReadInts()).Select(t => t.Number));
         _learned = r.ReadBool();
 
@@ -169,6 +168,17 @@ public sealed partial class StudyEngine
         var seen = new List<(Scheduling.RoundResult, Scheduling.StopDecision)>();
         for (var n = r.Count(); n > 0; n--) seen.Add(r.ReadStopping());
         _stopping.Reload(seen);
+    }
+
+    // Every search trial that ever reported was scored (Rescore); the evidence and the board keep only its latest score,
+    // so they are loaded at once from the trials as they stand.
+    private void RescoreAll()
+    {
+        var scored = _trials.Where(t => t.Kind == TrialKind.Search && t.AllRounds.Count > 0)
+            .Select(t => (t.Number, t.Point, Score: t.Rounds.Count > 0 ? t.LastScore : double.NaN, Active: ActiveDimensions(t)))
+            .ToList();
+        _leaderboard.Load(scored.Select(s => (s.Number, s.Score)));
+        _evidence.Load(scored);
     }
 
     // A kept round is the very report recorded in all rounds, whose copy there later gained its decision; rolled-back rounds are skipped.

@@ -53,6 +53,41 @@ public class SearchEvidenceTests
         }
     }
 
+    [Theory]
+    [InlineData(0.25, 0, 6)]
+    [InlineData(0.1, 4, 7)]
+    public void Loading_points_at_once_reaches_the_state_that_setting_them_one_by_one_does(double fraction, int levels, int seed)
+    {
+        var random = new Random(seed);
+        var points = Enumerable.Range(0, 2_000)
+            .Select(id => (Id: id, Score: random.NextDouble() < 0.05 ? double.NaN : Math.Round(random.NextDouble(), 2),
+                Value: levels > 0 ? (random.Next(levels) + 0.5) / levels : random.NextDouble()))
+            .ToList();
+        var loaded = new DimensionEvidence(fraction, levels);
+        var set = new DimensionEvidence(fraction, levels);
+
+        loaded.Load(points);
+        foreach (var (id, score, value) in points) set.Set(id, score, value);
+        // And both go on alike: the sets inside are in the order the later changes rely on.
+        foreach (var id in new[] { 5, 17, 300, 1999 })
+        {
+            loaded.Set(id, 0.995, 0.5);
+            set.Set(id, 0.995, 0.5);
+            loaded.Remove(id + 1);
+            set.Remove(id + 1);
+        }
+
+        Assert.Equal(set.Count, loaded.Count);
+        Assert.Equal(set.KeptCount, loaded.KeptCount);
+        Assert.Equal(set.KeptLow, loaded.KeptLow);
+        Assert.Equal(set.KeptHigh, loaded.KeptHigh);
+        Assert.Equal(set.Best, loaded.Best);
+        Assert.Equal(set.KeptPerLevel, loaded.KeptPerLevel);
+        Assert.Equal(Brute(points.Where(p => !new[] { 6, 18, 301, 2000 }.Contains(p.Id))
+                .Select(p => new[] { 5, 17, 300, 1999 }.Contains(p.Id) ? (p.Id, Score: 0.995, Value: 0.5) : p)
+                .ToDictionary(p => p.Id, p => (p.Score, p.Value)), fraction, levels).Kept, loaded.KeptCount);
+    }
+
     [Fact]
     public void A_dimension_that_did_not_act_on_a_point_does_not_count_it()
     {
