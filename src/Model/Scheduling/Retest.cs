@@ -16,12 +16,15 @@ public sealed class Retest
         this.timesPerLeader = timesPerLeader;
     }
 
+    /// <summary>Whether a trial may be re-tested again: it has a score, and fewer re-tests than the allowed times.</summary>
+    public bool MayRetest(TrialScore trial) => trial.Retests < timesPerLeader && !double.IsNaN(trial.Score);
+
     /// <summary>The best <paramref name="count"/> trials by score that have been re-tested fewer than the allowed times, best first.</summary>
     public IReadOnlyList<int> ChooseLeaders(IReadOnlyList<TrialScore> trials, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return trials
-            .Where(t => t.Retests < timesPerLeader && !double.IsNaN(t.Score))
+            .Where(MayRetest)
             .OrderByDescending(t => t.Score)
             .ThenBy(t => t.Trial)
             .Take(count)

@@ -60,11 +60,13 @@ public sealed partial class StudyEngine
 
     private bool StartRetest(StepBuilder step)
     {
-        var scores = _trials
-            .Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0 && !double.IsNaN(t.LastScore))
-            .Select(t => new TrialScore(t.Number, t.LastScore, _retestsOf.GetValueOrDefault(t.Number)?.Count ?? 0))
+        // The leaderboard holds the scored search trials in the order leaders are chosen in, so only its head is read.
+        var candidates = _leaderboard.Best()
+            .Select(b => new TrialScore(b.Trial, b.Score, _retestsOf.GetValueOrDefault(b.Trial)?.Count ?? 0))
+            .Where(_retest.MayRetest)
+            .Take(Spec.Retest.Leaders)
             .ToList();
-        var leaders = _retest.ChooseLeaders(scores, Spec.Retest.Leaders);
+        var leaders = _retest.ChooseLeaders(candidates, Spec.Retest.Leaders);
         if (leaders.Count == 0) return false;
         var started = false;
         foreach (var leader in leaders)
