@@ -5,7 +5,7 @@
 // Usage: bench-scaling [REPEATS] [panda|caviar|tiny...]   (default: 3 repeats of panda and caviar, alternating 1 and 2 slots)
 //   panda   2 trials one after the other, 2 epochs each: wall time; the second slot can only help by being lent
 //   caviar  a population of 4, 2 epochs each: epochs per second
-//   tiny    panda on letter (16 → 64 → 64 → 26, batch 64), 2 trials × 5 epochs: too small to split, must not slow down
+//   tiny    panda on letter (16 → 64 → 64 → 26, batch 64), 2 trials × 20 epochs (about a second): too small to split, must not slow down
 // Each run starts a silo of its own, trains a warm-up study of one epoch per trial (the dataset is loaded and
 // cached, the JIT compiles), then the timed study.
 using System.Diagnostics;
@@ -65,7 +65,7 @@ async Task<(double Seconds, int Epochs)> Run(string kind, int slots, int offset,
     await Study(grains, Spec(kind, $"warm-up-{kind}-{slots}-{run}", trials: 2, epochs: 1, population: 2));
     var result = await Study(grains, kind == "caviar"
         ? Spec(kind, $"{kind}-{slots}-{run}", trials: 4, epochs: 2, population: 4)
-        : Spec(kind, $"{kind}-{slots}-{run}", trials: 2, epochs: kind == "tiny" ? 5 : 2, population: 1));
+        : Spec(kind, $"{kind}-{slots}-{run}", trials: 2, epochs: kind == "tiny" ? 20 : 2, population: 1));
     await host.StopAsync();
     return result;
 }
