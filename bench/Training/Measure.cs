@@ -7,20 +7,30 @@ namespace Orleans.Tuning.Bench.Training;
 internal static class Measure
 {
     /// <summary>GFLOP/s of a large square sgemm on one thread: the most this machine's OpenBLAS does per core.</summary>
-    public static double SgemmPeak(int n = 2048, int repeats = 5)
+    public static double SgemmPeak(int n = 2048, int repeats = 5) => SgemmPeakTogether(1, n, repeats);
+
+    /// <summary>Total GFLOP/s of <paramref name="threads"/> threads each multiplying its own large square matrices at once:
+    /// what the machine's cores give together to compute-bound work (cores sharing a physical core, or a busy host, give less than threads × one).</summary>
+    public static double SgemmPeakTogether(int threads, int n = 2048, int repeats = 5)
     {
-        var a = Matrix<float>.Build.Random(n, n, 1);
-        var b = Matrix<float>.Build.Random(n, n, 2);
-        var c = Matrix<float>.Build.Dense(n, n);
-        Gemm.Multiply(a, false, b, false, c);
-        var rates = new List<double>();
-        for (var r = 0; r < repeats; r++)
+        var rates = new double[threads][];
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
-            var sw = Stopwatch.StartNew();
+            var a = Matrix<float>.Build.Random(n, n, 1 + t);
+            var b = Matrix<float>.Build.Random(n, n, 2 + t);
+            var c = Matrix<float>.Build.Dense(n, n);
             Gemm.Multiply(a, false, b, false, c);
-            rates.Add(2.0 * n * n * n / sw.Elapsed.TotalSeconds / 1e9);
-        }
-        return Median(rates);
+            rates[t] = new double[repeats];
+            for (var r = 0; r < repeats; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                Gemm.Multiply(a, false, b, false, c);
+                rates[t][r] = 2.0 * n * n * n / sw.Elapsed.TotalSeconds / 1e9;
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        return Enumerable.Range(0, repeats).Select(r => rates.Sum(t => t[r])).ToList() is var totals ? Median(totals) : 0;
     }
 
     /// <summary>GFLOP/s of the matrix products of the workload's training steps alone, same shapes, same order: what OpenBLAS does at these sizes.</summary>
@@ -73,46 +83,57 @@ internal static class Measure
         return (first, five);
     }
 
-    /// <summary>Median samples/s of a trainer alone and with one lent core (a helper thread in its crew), alternating, after a warm-up.</summary>
-    public static (double OneCore, double TwoCores) Lone(Workload w, int runs)
+    /// <summary>Median samples/s of a trainer alone and with one lent core (a helper thread in its crew), alternating, after a warm-up;
+    /// and the GFLOP/s of the workload's products alone, the same way: how much of the step's scaling the products allow.</summary>
+    public static (double OneCore, double TwoCores, double GemmOne, double GemmTwo) Lone(Workload w, int runs)
     {
         var data = w.Data();
         var trainer = w.NewTrainer(data);
         var clock = Stopwatch.StartNew();
         do trainer.TrainEpoch(); while (clock.Elapsed.TotalSeconds < 8);
-        var (one, two) = (new List<double>(), new List<double>());
+        var (one, two, gemmOne, gemmTwo) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         for (var r = 0; r < runs; r++)
         {
-            one.Add(Epochs(trainer, w, helpers: 0));
-            two.Add(Epochs(trainer, w, helpers: 1));
+            one.Add(WithCores(1, () => Epochs(trainer, w)));
+            two.Add(WithCores(2, () => Epochs(trainer, w)));
+            gemmOne.Add(WithCores(1, () => GemmOnly(w, seconds: 1)));
+            gemmTwo.Add(WithCores(2, () => GemmOnly(w, seconds: 1)));
         }
-        return (Median(one), Median(two));
+        Console.WriteLine($"  products alone: {Median(gemmOne):F1} GFLOP/s on 1 core, {Median(gemmTwo):F1} on 2 ({Median(gemmTwo) / Median(gemmOne):F2}x)");
+        return (Median(one), Median(two), Median(gemmOne), Median(gemmTwo));
     }
 
-    private static double Epochs(Model.Network.Trainer trainer, Workload w, int helpers)
+    private static double Epochs(Model.Network.Trainer trainer, Workload w)
     {
-        using var crew = Crew.Lead();
-        var stop = false;
-        var threads = Enumerable.Range(0, helpers).Select(_ => new Thread(() => crew.Crew.Help(() => Volatile.Read(ref stop)))).ToList();
-        threads.ForEach(t => t.Start());
-        while (crew.Crew.Size < 1 + helpers) Thread.Yield();
         var rates = new List<double>();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        var helped = crew.Crew.PartsByHelpers;
         for (var e = 0; e < w.Epochs; e++)
         {
             var sw = Stopwatch.StartNew();
             trainer.TrainEpoch();
             rates.Add(w.Samples / sw.Elapsed.TotalSeconds);
         }
+        return Median(rates);
+    }
+
+    // Runs work in a crew of this thread and cores - 1 helper threads, and says how much CPU it got and how much the helpers did.
+    private static double WithCores(int cores, Func<double> work)
+    {
+        using var crew = Crew.Lead();
+        var stop = false;
+        var threads = Enumerable.Range(0, cores - 1).Select(_ => new Thread(() => crew.Crew.Help(() => Volatile.Read(ref stop)))).ToList();
+        threads.ForEach(t => t.Start());
+        while (crew.Crew.Size < cores) Thread.Yield();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var helped = crew.Crew.PartsByHelpers;
+        var result = work();
         // Cores this process got meanwhile: on a shared machine a second thread may get far less than a core.
-        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
-        Console.WriteLine($"  {1 + helpers} core(s): {Median(rates):F0} samples/s, {cores:F2} cores of CPU used, {crew.Crew.PartsByHelpers - helped} parts run by the lent core");
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {cores} core(s): {result:F1}, {used:F2} cores of CPU used, {crew.Crew.PartsByHelpers - helped} parts run by the lent core");
         Volatile.Write(ref stop, true);
         crew.Crew.Wake();
         threads.ForEach(t => t.Join());
-        return Median(rates);
+        return result;
     }
 
     public static double Median(List<double> values)

@@ -2,7 +2,7 @@
 // machine's single-thread SGEMM peak; cold figures of a fresh process; a lone trial on one core and on two.
 //
 // Usage: bench-training [WORKLOAD...]          steady state on one core (after WARMUP_SECONDS, default 8), with the peak
-//        bench-training peak                   the single-thread SGEMM peak alone
+//        bench-training peak                   the single-thread SGEMM peak alone, and all cores each on its own sgemm at once
 //        bench-training cold WORKLOAD          samples/s over the first second and the first 5 s of this process
 //        bench-training lone WORKLOAD [RUNS]   steady state of one trainer alone and with one lent core, alternating
 using System.Diagnostics;
@@ -16,7 +16,14 @@ Console.WriteLine($"provider: {Gemm.Provider}; {Environment.ProcessorCount} core
 switch (mode)
 {
     case "peak":
-        Console.WriteLine(string.Create(inv, $"sgemm_peak_gflops={Measure.SgemmPeak():F1}"));
+        var single = Measure.SgemmPeak();
+        Console.WriteLine(string.Create(inv, $"sgemm_peak_gflops={single:F1}"));
+        if (Environment.ProcessorCount > 1)
+        {
+            // Outside any crew each thread's product is one sgemm on its own core: the machine's ceiling for two-core scaling.
+            var all = Measure.SgemmPeakTogether(Environment.ProcessorCount);
+            Console.WriteLine(string.Create(inv, $"sgemm_peak_{Environment.ProcessorCount}_threads_gflops={all:F1} scaling={all / single:F2}x"));
+        }
         return 0;
     case "cold" when args.Length == 2 && Workload.All.TryGetValue(args[1], out var cold):
         var (first, firstFive) = Measure.Cold(cold);
@@ -24,7 +31,7 @@ switch (mode)
         return 0;
     case "lone" when args.Length >= 2 && Workload.All.TryGetValue(args[1], out var lone):
         var runs = args.Length > 2 ? int.Parse(args[2], inv) : 3;
-        var (one, two) = Measure.Lone(lone, runs);
+        var (one, two, _, _) = Measure.Lone(lone, runs);
         Console.WriteLine(string.Create(inv, $"{lone.Name} lone_1_core={one:F0} lone_2_cores={two:F0} ratio={two / one:F2}"));
         return 0;
 }

@@ -107,12 +107,13 @@ internal sealed class HiddenLayer
 
         if (_training)
         {
+            var block = new Kernels.Block(_units, batch, from, to);
             mean.Clear();
-            for (var j = 0; j < batch; j++) Kernels.Accumulate(Rows(z, j, from, to), mean);
+            Kernels.SumColumns(z, block, mean);
             TensorPrimitives.Multiply(mean, 1f / batch, mean);
             var variance = _variance.AsSpan(from..to);
             variance.Clear();
-            for (var j = 0; j < batch; j++) Kernels.AccumulateSquaredDeviation(Rows(z, j, from, to), mean, variance);
+            Kernels.SumSquaredDeviations(z, block, mean, variance);
             TensorPrimitives.Multiply(variance, 1f / batch, variance);
             UpdateRunningStatistics(from, to);
             TensorPrimitives.Add(variance, _epsilon, inverseStd);
@@ -126,7 +127,7 @@ internal sealed class HiddenLayer
 
         var gamma = Gamma.Value.AsSpan(from..to);
         var beta = Beta.Value.AsSpan(from..to);
-        for (var j = 0; j < batch; j++) Kernels.NormaliseScaleShiftRelu(Rows(z, j, from, to), mean, inverseStd, gamma, beta, Rows(a, j, from, to));
+        Kernels.NormaliseScaleShiftRelu(z, new Kernels.Block(_units, batch, from, to), mean, inverseStd, gamma, beta, a);
     }
 
     // ∂z = γ/(m·√(σ²+ε)) · (m·∂z̃ − Σ∂z̃ − ẑ·Σ(∂z̃·ẑ)), unit by unit like the forward pass.
@@ -144,19 +145,16 @@ internal sealed class HiddenLayer
         var dGamma = Gamma.Gradient.AsSpan(from..to);
         var dBeta = Beta.Gradient.AsSpan(from..to);
 
+        var block = new Kernels.Block(_units, batch, from, to);
         dGamma.Clear();
         dBeta.Clear();
-        for (var j = 0; j < batch; j++) // dz holds ∂loss/∂z̃ until overwritten with ∂loss/∂z below
-            Kernels.ReluGradientAndSums(Rows(a, j, from, to), Rows(da, j, from, to), Rows(xhat, j, from, to), Rows(dz, j, from, to), dBeta, dGamma);
+        // dz holds ∂loss/∂z̃ until overwritten with ∂loss/∂z below
+        Kernels.ReluGradientAndSums(a, da, xhat, block, dz, dBeta, dGamma);
 
         var scale = _scale.AsSpan(from..to);
         TensorPrimitives.Multiply(Gamma.Value.AsSpan(from..to), _inverseStd.AsSpan(from..to), scale);
         TensorPrimitives.Multiply(scale, 1f / batch, scale);
-        for (var j = 0; j < batch; j++)
-        {
-            var dy = Rows(dz, j, from, to);
-            Kernels.BatchNormInputGradient(dy, Rows(xhat, j, from, to), scale, dBeta, dGamma, batch, dy);
-        }
+        Kernels.BatchNormInputGradient(dz, xhat, block, scale, dBeta, dGamma, batch, dz);
     }
 
     private void UpdateRunningStatistics(int from, int to)
@@ -169,8 +167,6 @@ internal sealed class HiddenLayer
         TensorPrimitives.Multiply(runningVariance, _momentum, runningVariance);
         TensorPrimitives.MultiplyAdd(_variance.AsSpan(from..to), 1f - _momentum, runningVariance, runningVariance);
     }
-
-    private Span<float> Rows(float[] data, int column, int from, int to) => data.AsSpan(column * _units + from, to - from);
 
     private Buffers BuffersFor(int batch)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Orleans.Tuning.Model.Data;
+using Orleans.Tuning.Model.LinearAlgebra;
 
 namespace Orleans.Tuning.Model.Network;
 
@@ -8,24 +9,38 @@ namespace Orleans.Tuning.Model.Network;
 internal sealed class MiniBatches(Dataset data, int size)
 {
     private readonly Dictionary<int, (Matrix<float> X, int[] Y)> _buffers = [];
+    private (int[] Order, int Start, float[] X, int[] Y) _step; // the batch being gathered while it is split across a crew
+
+    // A part copies at least this many features (128 KB): a smaller copy is over before another core could take a part.
+    private const long MinimumPerPart = 1 << 15;
 
     public int Size { get; } = size;
 
     /// <summary>Samples order[start..start+Size) (fewer at the end); the buffers are reused on the next call.</summary>
+    /// <remarks>On a round's lent cores the samples are copied in parts: each is a read of a random dataset row, mostly from memory.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (Matrix<float> X, int[] Y) Gather(ReadOnlySpan<int> order, int start)
+    public (Matrix<float> X, int[] Y) Gather(int[] order, int start)
     {
         var count = Math.Min(Size, order.Length - start);
         var (x, y) = BuffersFor(count);
-        var dst = x.AsColumnMajorArray();
+        _step = (order, start, x.AsColumnMajorArray(), y);
+        Crew.Run(Crew.PartsFor((long)count * data.FeatureCount, MinimumPerPart), this, static (s, part, parts) => ((MiniBatches)s).GatherPart(part, parts));
+        _step = default;
+        return (x, y);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GatherPart(int part, int parts)
+    {
+        var (order, start, dst, y) = _step;
+        var (from, to) = Crew.Slice(y.Length, 1, part, parts);
         var d = data.FeatureCount;
-        for (var j = 0; j < count; j++)
+        for (var j = from; j < to; j++)
         {
             var i = order[start + j];
             Array.Copy(data.Features, i * d, dst, j * d, d);
             y[j] = data.Labels[i];
         }
-        return (x, y);
     }
 
     /// <summary>Samples start..start+Size in dataset order.</summary>

@@ -82,6 +82,29 @@ public class GemmTests
         Assert.Equal(alone.AsColumnMajorArray(), lent.AsColumnMajorArray());
     }
 
+    // beta = 0 is a product into a cleared C: what C held (NaN included) must not leak in, whole or cut into blocks, alone or lent.
+    [Theory]
+    [InlineData(7, 5, 3, false, 0)]
+    [InlineData(256, 784, 128, false, 0)]   // rows
+    [InlineData(256, 128, 784, true, 0)]    // columns
+    [InlineData(256, 784, 128, false, 1)]
+    [InlineData(256, 128, 784, true, 1)]
+    public void With_beta_zero_what_C_held_is_ignored(int m, int k, int n, bool transB, int helpers)
+    {
+        var rng = new Rng(8);
+        var a = Random(m, k, rng);
+        var b = transB ? Random(n, k, rng) : Random(k, n, rng);
+        var c = Matrix<float>.Build.Dense(m, n, float.NaN);
+        c[0, 0] = 1e30f;
+
+        using (helpers > 0 ? new LentCores(helpers) : null) Gemm.Multiply(a, false, b, transB, c);
+
+        var expected = a * (transB ? b.Transpose() : b);
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < n; j++)
+                Assert.Equal(expected[i, j], c[i, j], 2e-3);
+    }
+
     [Fact]
     public void Gemm_rejects_shapes_that_do_not_multiply()
     {

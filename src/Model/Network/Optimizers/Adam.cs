@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Orleans.Tuning.Model.Network.Optimizers;
 
@@ -22,15 +23,21 @@ public sealed record Adam(float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilo
         var lrc1 = new Vector<float>(learningRate * c1);
         var vc2 = new Vector<float>(c2);
         var eps = new Vector<float>(Epsilon);
+        // One pass over the four arrays, loads unchecked (the spans are one length): the update streams them from memory.
+        ref var wr = ref MemoryMarshal.GetReference(w);
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var mr = ref MemoryMarshal.GetReference(m);
+        ref var vr = ref MemoryMarshal.GetReference(v);
         var i = 0;
         for (; i <= w.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var gi = new Vector<float>(g[i..]);
-            var mi = b1 * new Vector<float>(m[i..]) + o1 * gi;
-            var vi = b2 * new Vector<float>(v[i..]) + o2 * gi * gi;
-            mi.CopyTo(m[i..]);
-            vi.CopyTo(v[i..]);
-            (new Vector<float>(w[i..]) - lrc1 * mi / (Vector.SquareRoot(vi * vc2) + eps)).CopyTo(w[i..]);
+            var at = (nuint)i;
+            var gi = Vector.LoadUnsafe(ref gr, at);
+            var mi = b1 * Vector.LoadUnsafe(ref mr, at) + o1 * gi;
+            var vi = b2 * Vector.LoadUnsafe(ref vr, at) + o2 * gi * gi;
+            mi.StoreUnsafe(ref mr, at);
+            vi.StoreUnsafe(ref vr, at);
+            (Vector.LoadUnsafe(ref wr, at) - lrc1 * mi / (Vector.SquareRoot(vi * vc2) + eps)).StoreUnsafe(ref wr, at);
         }
         for (; i < w.Length; i++)
         {
