@@ -63,13 +63,13 @@ var server = postgres ? await PostgresCpu.Find(connectionString!) : null;
 // Warm-up, not reported: the JIT's tiering and the thread pool's growth would otherwise be charged to the first size.
 var totalReports = (await RunStudy(grains, $"{runId}-warm-up", 20_000)).Reports;
 const int Repeats = 3;
-foreach (var n in sizes)
+foreach (var (n, position) in sizes.Select((n, i) => (n, i)))
 {
     var runs = new List<double>();
     for (var r = 0; r < Repeats; r++)
     {
         var (cpu0, pg0) = (Process.GetCurrentProcess().TotalProcessorTime, server?.Seconds() ?? 0);
-        var (reports, seconds, rates, windowCpu) = await RunStudy(grains, $"{runId}-overhead-{n}-{r}", n);
+        var (reports, seconds, rates, windowCpu) = await RunStudy(grains, $"{runId}-overhead-{position}-{n}-{r}", n);
         var (cpu, pg) = ((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds, (server?.Seconds() ?? 0) - pg0);
         runs.Add(reports / seconds);
         totalReports += reports;
@@ -84,7 +84,7 @@ foreach (var n in sizes)
     // which re-activates it from its stored log (the time a silo takes to bring a study of this size back).
     await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
     var reactivation = Stopwatch.StartNew();
-    var back = await grains.GetGrain<IStudyGrain>($"{runId}-overhead-{n}-{Repeats - 1}").GetStatus();
+    var back = await grains.GetGrain<IStudyGrain>($"{runId}-overhead-{position}-{n}-{Repeats - 1}").GetStatus();
     Console.WriteLine($"trials={n} reactivation_seconds={reactivation.Elapsed.TotalSeconds:F2} phase={back.Phase} trials_back={back.TrialsLaunched}");
 }
 await host.StopAsync();
