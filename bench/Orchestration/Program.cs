@@ -60,8 +60,13 @@ var grains = host.Services.GetRequiredService<IGrainFactory>();
 // say what a report costs whatever else was running; wall-clock rates are what the target asks for.
 var server = postgres ? await PostgresCpu.Find(connectionString!) : null;
 
-// Warm-up, not reported: the JIT's tiering and the thread pool's growth would otherwise be charged to the first size.
-var totalReports = (await RunStudy(grains, $"{runId}-warm-up", 20_000)).Reports;
+// Warm-up, not reported: the JIT's tiering and the thread pool's growth would otherwise be charged to the first sizes.
+// 20,000 reports (3 s) were not enough: 25 s into a run the tiered JIT still took a fifth of the samples (perf, thread
+// ".NET Tiered Com"), which is what made the 1,000- and 10,000-trial figures low and scattered. Compiling everything
+// optimised at once instead (TieredCompilationQuickJit=false) removes the warm-up but loses dynamic PGO: +25 % CPU per
+// report at 100k embedded, half the rate on PostgreSQL (docs/benchmarks.md, issue-13 session 2).
+var totalReports = 0;
+for (var w = 0; w < 5; w++) totalReports += (await RunStudy(grains, $"{runId}-warm-up-{w}", 20_000)).Reports;
 const int Repeats = 3;
 foreach (var (n, position) in sizes.Select((n, i) => (n, i)))
 {
@@ -74,7 +79,7 @@ foreach (var (n, position) in sizes.Select((n, i) => (n, i)))
         runs.Add(reports / seconds);
         totalReports += reports;
         Console.WriteLine($"  trials={n} run={r} reports={reports} seconds={seconds:F3} reports_per_sec={reports / seconds:F0} client_seconds={clientSeconds:F3} " +
-                          $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0} " +
+                          $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0} min_window={(rates.Count > 0 ? rates.Min() : 0):F0} " +
                           $"silo_cpu_ms_per_report={1000 * cpu / reports:F2} (first_window={windowCpu.FirstOrDefault():F2} last_window={windowCpu.LastOrDefault():F2})" +
                           (server is null ? "" : $" postgres_cpu_ms_per_report={1000 * pg / reports:F2}") +
                           $" load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
