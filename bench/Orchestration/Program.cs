@@ -67,21 +67,26 @@ var grains = host.Services.GetRequiredService<IGrainFactory>();
 // say what a report costs whatever else was running; wall-clock rates are what the target asks for.
 var server = postgres ? await PostgresCpu.Find(connectionString!) : null;
 
-// Warm-up, not reported: the JIT's tiering and the thread pool's growth would otherwise be charged to the first size.
-var totalReports = (await RunStudy(grains, $"{runId}-warm-up", 20_000)).Reports;
+// Warm-up, not reported: the JIT's tiering and the thread pool's growth would otherwise be charged to the first sizes.
+// 20,000 reports (3 s) were not enough: 25 s into a run the tiered JIT still took a fifth of the samples (perf, thread
+// ".NET Tiered Com"), which is what made the 1,000- and 10,000-trial figures low and scattered. Compiling everything
+// optimised at once instead (TieredCompilationQuickJit=false) removes the warm-up but loses dynamic PGO: +25 % CPU per
+// report at 100k embedded, half the rate on PostgreSQL (docs/benchmarks.md, issue-13 session 2).
+var totalReports = 0;
+for (var w = 0; w < 5; w++) totalReports += (await RunStudy(grains, $"{runId}-warm-up-{w}", 20_000)).Reports;
 const int Repeats = 3;
-foreach (var n in sizes)
+foreach (var (n, position) in sizes.Select((n, i) => (n, i)))
 {
     var runs = new List<double>();
     for (var r = 0; r < Repeats; r++)
     {
         var (cpu0, pg0) = (Process.GetCurrentProcess().TotalProcessorTime, server?.Seconds() ?? 0);
-        var (reports, seconds, rates, windowCpu) = await RunStudy(grains, $"{runId}-overhead-{n}-{r}", n);
+        var (reports, seconds, clientSeconds, rates, windowCpu) = await RunStudy(grains, $"{runId}-overhead-{position}-{n}-{r}", n);
         var (cpu, pg) = ((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds, (server?.Seconds() ?? 0) - pg0);
         runs.Add(reports / seconds);
         totalReports += reports;
-        Console.WriteLine($"  trials={n} run={r} reports={reports} seconds={seconds:F2} reports_per_sec={reports / seconds:F0} " +
-                          $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0} " +
+        Console.WriteLine($"  trials={n} run={r} reports={reports} seconds={seconds:F3} reports_per_sec={reports / seconds:F0} client_seconds={clientSeconds:F3} " +
+                          $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0} min_window={(rates.Count > 0 ? rates.Min() : 0):F0} " +
                           $"silo_cpu_ms_per_report={1000 * cpu / reports:F2} (first_window={windowCpu.FirstOrDefault():F2} last_window={windowCpu.LastOrDefault():F2})" +
                           (server is null ? "" : $" postgres_cpu_ms_per_report={1000 * pg / reports:F2}") +
                           $" load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
@@ -91,7 +96,7 @@ foreach (var n in sizes)
     // which re-activates it from its stored log (the time a silo takes to bring a study of this size back).
     await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
     var reactivation = Stopwatch.StartNew();
-    var back = await grains.GetGrain<IStudyGrain>($"{runId}-overhead-{n}-{Repeats - 1}").GetStatus();
+    var back = await grains.GetGrain<IStudyGrain>($"{runId}-overhead-{position}-{n}-{Repeats - 1}").GetStatus();
     Console.WriteLine($"trials={n} reactivation_seconds={reactivation.Elapsed.TotalSeconds:F2} phase={back.Phase} trials_back={back.TrialsLaunched}");
 }
 await host.StopAsync();
@@ -140,7 +145,9 @@ static async Task DropDatabase(string template, string name)
     await drop.ExecuteNonQueryAsync();
 }
 
-static async Task<(int Reports, double Seconds, List<double> WindowRates, List<double> WindowCpu)> RunStudy(IGrainFactory grains, string id, int n)
+// Seconds are the study's own, from its start (the first launches) to its completion (StudyStatus.Elapsed, the silo's clock);
+// the client's clock also counts the Start call and up to one 20 ms poll after the end, a fifth of a 1,000-trial study at 10k/s.
+static async Task<(int Reports, double Seconds, double ClientSeconds, List<double> WindowRates, List<double> WindowCpu)> RunStudy(IGrainFactory grains, string id, int n)
 {
     var spec = $$"""
         { "name": "{{id}}", "data": { "path": "none.csv" },
@@ -170,7 +177,7 @@ static async Task<(int Reports, double Seconds, List<double> WindowRates, List<d
     }
     var counted = windows.Where(w => w.Reports > 0).ToList();
     // CPU per report per window: a cost that grows with history shows here whatever the machine's load did to the rates.
-    return (status.ReportsReceived, clock.Elapsed.TotalSeconds, [.. counted.Select(w => w.Reports / w.Seconds)], [.. counted.Select(w => 1000 * w.Cpu / w.Reports)]);
+    return (status.ReportsReceived, status.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds, [.. counted.Select(w => w.Reports / w.Seconds)], [.. counted.Select(w => 1000 * w.Cpu / w.Reports)]);
 }
 
 /// <summary>CPU seconds used so far by a local PostgreSQL server: its postmaster, its live children and its reaped ones.</summary>

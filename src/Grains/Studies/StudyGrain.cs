@@ -330,5 +330,5 @@ public sealed class StudyGrain(
             spec.Budget.EpochsPerRound, new Model.Search.Configuration(spec.Fixed));
     }
 
-    private ITrialGrain Trial(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(Id, number));
+    private ITrialGrain Trial(int number) => GrainReferences<ITrialGrain>.Get(GrainFactory, TrialKeys.Of(Id, number));
 }

@@ -35,7 +35,9 @@ public sealed class TrialGrain(
         if (!_loopRunning)
         {
             // A second Start resumes a trial whose activation was lost (the study's watchdog sends it).
-            if (S.State == TrialState.Running) Kick();
+            // The round runs in this turn rather than in one sent to ourselves: Start is one-way, so nobody waits
+            // on it, and a round's turn lasts as long either way; a trial of one round is a message fewer.
+            if (S.State == TrialState.Running) return RunRound();
             else if (S.State == TrialState.Waiting)
             {
                 _loopRunning = true;
@@ -135,7 +137,8 @@ public sealed class TrialGrain(
         return evaluation is { } e ? new TestResult(plan.Number, e.Accuracy, e.Loss) : null;
     }
 
-    private IStudyGrain Study => GrainFactory.GetGrain<IStudyGrain>(S.Plan!.StudyId);
+    private IStudyGrain Study => _study ??= GrainReferences<IStudyGrain>.Get(GrainFactory, S.Plan!.StudyId);
+    private IStudyGrain? _study;
 
     private async Task ReportAndApply(RoundMetrics metrics)
     {
@@ -207,7 +210,7 @@ public sealed class TrialGrain(
                 _session = null;
                 break;
             case DecisionKind.Exploit:
-                var source = await GrainFactory.GetGrain<ITrialGrain>(TrialKeys.Of(S.Plan!.StudyId, decision.SourceTrial)).GetSnapshot(decision.SourceRound);
+                var source = await GrainReferences<ITrialGrain>.Get(GrainFactory, TrialKeys.Of(S.Plan!.StudyId, decision.SourceTrial)).GetSnapshot(decision.SourceRound);
                 // The study records the explored hyperparameters either way, so the trial trains with them either way:
                 // with the source's weights, or (its checkpoint gone) with its own, which fit since architecture is never perturbed.
                 if (source is not null)
@@ -240,6 +243,6 @@ public sealed class TrialGrain(
     private void Kick()
     {
         _loopRunning = true;
-        this.AsReference<ITrialGrain>().RunRound().Ignore();
+        GrainReferences<ITrialGrain>.Get(GrainFactory, this.GetPrimaryKeyString()).RunRound().Ignore();
     }
 }

@@ -12,6 +12,14 @@ public sealed partial class StudyEngine
         for (var i = 0; i < size; i++) _population.Add(LaunchSample(NextSample(), step));
     }
 
+    // A member that has trained its last round is stopped in the answer to its report, not at the barrier: the
+    // cap is its own, so the verdict does not depend on who reports first, and members advance in lockstep, so
+    // when one is at the cap all are and none is left to exploit it. Its trial is spared a wait and a second call.
+    private void StopAtCap(TrialRecord t, StepBuilder step)
+    {
+        if (t.IsActive && t.Rounds.Count >= t.TargetRounds) Stop(t, t.Rounds.Count, "reached max_epochs_per_trial", step);
+    }
+
     private void DecideCaviar(StepBuilder step)
     {
         // The barrier: nothing is decided while a member is still training this round.

@@ -175,7 +175,11 @@ public sealed partial class StudyEngine
         if (report.Diverged && (t.Kind == TrialKind.Retest || Strategy == StudyStrategy.Caviar)) StopDiverged(t, step);
         else if (t.Kind == TrialKind.Retest) DecideRetest(t, step);
         else if (Strategy == StudyStrategy.Panda) DecidePanda(t, step);
-        if (Strategy == StudyStrategy.Caviar && t.Kind == TrialKind.Search) DecideCaviar(step);
+        if (Strategy == StudyStrategy.Caviar && t.Kind == TrialKind.Search)
+        {
+            StopAtCap(t, step);
+            DecideCaviar(step);
+        }
         AfterDecisions(step);
         return step.Build();
     }

@@ -123,6 +123,30 @@ public class StudyEngineTests
     }
 
     [Fact]
+    public void A_caviar_member_at_its_epoch_cap_is_stopped_in_the_answer_to_its_own_report_and_the_barrier_still_launches_the_next_population()
+    {
+        var engine = new StudyEngine(StudySimulator.Spec(Caviar.Replace("max_epochs_per_trial: 6", "max_epochs_per_trial: 1")), StudyStrategy.Caviar);
+        var launches = engine.Start().Launches;
+        var report = new RoundReport(1, 1, 0.5, 0.5, 0.5, 1e-3);
+
+        var first = engine.Report(launches[0].Number, report);
+
+        Assert.Equal("reached max_epochs_per_trial", Assert.IsType<Decision.Stop>(first.For(launches[0].Number, 1)).Reason);
+        Assert.Empty(first.Launches); // the rest of the population is still training
+        Assert.Equal(first.For(launches[0].Number, 1), engine.Report(launches[0].Number, report).For(launches[0].Number, 1)); // a duplicate gets the same answer
+        for (var i = 1; i < launches.Count - 1; i++)
+        {
+            var step = engine.Report(launches[i].Number, report);
+            Assert.IsType<Decision.Stop>(step.For(launches[i].Number, 1));
+            Assert.Empty(step.Launches);
+        }
+        var last = engine.Report(launches[^1].Number, report);
+        Assert.IsType<Decision.Stop>(last.For(launches[^1].Number, 1));
+        Assert.Equal(launches.Count, last.Launches.Count); // the next generation's population
+        Assert.Equal(1, last.Launches[0].Generation);
+    }
+
+    [Fact]
     public void A_report_ahead_of_the_expected_round_changes_nothing_and_the_engine_says_which_round_it_expects()
     {
         var engine = new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar);
