@@ -44,7 +44,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         if (spec is null)
             return ExitCodes.InvalidSpec;
         var datasets = new DatasetCache();
-        if (StudyData.TryLoad(spec, datasets, console) is null)
+        if (StudyData.Check(spec, datasets, console) is null)
             return ExitCodes.InvalidSpec;
 
         console.MarkupLineInterpolated($"[grey]matrix provider: {Orleans.Tuning.Model.LinearAlgebra.Gemm.Provider}[/]");

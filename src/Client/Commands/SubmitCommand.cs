@@ -21,7 +21,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
     {
         // Checked here before the cluster hears of it: a bad spec or dataset costs no study.
         var spec = SpecFile.TryLoad(settings.Spec, console);
-        if (spec is null || StudyData.TryLoad(spec, new DatasetCache(), console) is null)
+        if (spec is null || StudyData.Check(spec, new DatasetCache(), console) is null)
             return ExitCodes.InvalidSpec;
         return await ClusterCommand.Run(console, settings, cancellation, async cluster =>
         {

@@ -18,7 +18,10 @@ internal static class StudySummary
             : " No re-tests.";
         var test = spec.Data.TestPath is { } testPath ? $"tested on {Path.GetFileName(testPath)}"
             : spec.Data.TestFraction > 0 ? $"{Fmt(spec.Data.TestFraction)} held out for test" : "no test part";
-        return $"Study '{spec.Name}' on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} for validation, {test}): " +
+        var on = spec.Data.Synthetic is { } synthetic
+            ? $"on the synthetic objective {synthetic} (one evaluation a trial)"
+            : $"on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} for validation, {test})";
+        return $"Study '{spec.Name}' {on}: " +
                $"{Strategy(spec.Strategy)}, {spec.Sampler.Name} sampler, " +
                $"generations of {spec.GenerationSize}, maximizing {Objective(spec.Objective)}. " +
                $"Searches {spec.Space.Count} dimension{(spec.Space.Count == 1 ? "" : "s")}: {dimensions}.{@fixed} " +

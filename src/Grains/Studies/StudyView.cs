@@ -108,6 +108,8 @@ internal static class StudyView
     private static IReadOnlyDictionary<string, string> AllHyperparameters(StudySpec spec, TrialRecord t)
     {
         var searched = t.Hyperparameters.Entries.ToDictionary(e => e.Key, e => e.Value);
+        if (spec.Data.Synthetic is not null) // a test function's arguments are all searched; it has no network settings
+            return searched.ToDictionary(e => e.Key, e => e.Value.ToString());
         return Hyperparameters.All.ToDictionary(h => h.Name, h =>
             (searched.TryGetValue(h.Name, out var v) ? v : spec.Fixed.TryGetValue(h.Name, out var f) ? f : h.Default).ToString());
     }

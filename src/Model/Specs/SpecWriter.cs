@@ -17,20 +17,12 @@ internal static class SpecWriter
             json.WriteNumber("seed", spec.Seed);
 
             json.WriteStartObject("data");
-            json.WriteString("path", spec.Data.Path);
-            if (spec.Data.LabelsPath is { } labels)
-                json.WriteString("labels_path", labels);
-            json.WriteNumber("validation_fraction", spec.Data.ValidationFraction);
-            if (spec.Data.TestPath is { } testPath)
-            {
-                json.WriteString("test_path", testPath);
-                if (spec.Data.TestLabelsPath is { } testLabels) json.WriteString("test_labels_path", testLabels);
-            }
+            if (spec.Data.Synthetic is { } synthetic)
+                json.WriteString("synthetic", synthetic);
             else
-            {
-                json.WriteNumber("test_fraction", spec.Data.TestFraction);
-            }
+                WriteData(json, spec.Data);
             json.WriteEndObject();
+
 
             json.WriteStartObject("space");
             foreach (var dimension in spec.Space.Dimensions)
@@ -91,6 +83,23 @@ internal static class SpecWriter
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteData(Utf8JsonWriter json, DataSpec data)
+    {
+        json.WriteString("path", data.Path);
+        if (data.LabelsPath is { } labels)
+            json.WriteString("labels_path", labels);
+        json.WriteNumber("validation_fraction", data.ValidationFraction);
+        if (data.TestPath is { } testPath)
+        {
+            json.WriteString("test_path", testPath);
+            if (data.TestLabelsPath is { } testLabels) json.WriteString("test_labels_path", testLabels);
+        }
+        else
+        {
+            json.WriteNumber("test_fraction", data.TestFraction);
+        }
     }
 
     private static void WriteDimension(Utf8JsonWriter json, Dimension dimension)

@@ -24,7 +24,7 @@ public static class SyntheticStudy
         StudyStrategy strategy = StudyStrategy.Panda, int population = 2, int? generationSize = null) =>
         new(
             Name: objective.Name,
-            Data: new DataSpec($"synthetic:{objective.Name}"),
+            Data: DataSpec.OfSynthetic(objective.Name),
             Space: objective.Space,
             Fixed: new Dictionary<string, Search.ParameterValue>(),
             Strategy: strategy,
