@@ -41,7 +41,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
     {
         // Everything is checked before anything starts: a bad spec costs no silo and leaves no folder behind.
         var spec = SpecFile.TryLoad(settings.Spec, console);
-        if (spec is null)
+        if (spec is null || ClusterWarmStart.RejectedWithoutCluster(spec, settings.Spec, console))
             return ExitCodes.InvalidSpec;
         var datasets = new DatasetCache();
         if (StudyData.Check(spec, datasets, console) is null)

@@ -26,8 +26,16 @@ internal static class StudySummary
                $"generations of {spec.GenerationSize}, maximizing {Objective(spec.Objective)}. " +
                $"Searches {spec.Space.Count} dimension{(spec.Space.Count == 1 ? "" : "s")}: {dimensions}.{@fixed} " +
                $"Budget: {Budget(spec.Budget)}; {spec.Budget.EpochsPerRound} epoch(s) per round, at most {spec.Budget.MaxEpochsPerTrial} per trial. " +
-               $"Stopping: {spec.Stopping.Kind.ToString().ToLowerInvariant()}.{retest} Seed {spec.Seed}.";
+               $"Stopping: {spec.Stopping.Kind.ToString().ToLowerInvariant()}.{retest}{WarmStart(spec.WarmStart)} Seed {spec.Seed}.";
     }
+
+    private static string WarmStart(WarmStartSpec? w) => w switch
+    {
+        null => "",
+        { Study: { } id } => $" Warm start: the trials of study {id}, read from the cluster when submitted.",
+        _ => $" Warm start: the sampler first learns from {w.Trials.Count} earlier trial(s) of {w.Source}" +
+             (w.Dropped > 0 ? $" ({w.Dropped} dropped: outside this space, or no score)." : "."),
+    };
 
     private static string Strategy(StudyStrategy strategy) => strategy switch
     {

@@ -80,6 +80,9 @@ internal static class SpecWriter
             if (spec.Sampler.StartupTrials is { } startup) json.WriteNumber("startup_trials", startup);
             json.WriteEndObject();
 
+            if (spec.WarmStart is { } warmStart)
+                WriteWarmStart(json, warmStart, spec.Space);
+
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -100,6 +103,32 @@ internal static class SpecWriter
         {
             json.WriteNumber("test_fraction", data.TestFraction);
         }
+    }
+
+    // The trials themselves, not the folder or study they came from: the grain re-parses this text without files or a database.
+    private static void WriteWarmStart(Utf8JsonWriter json, WarmStartSpec warmStart, SearchSpace space)
+    {
+        json.WriteStartObject("warm_start");
+        if (warmStart.Study is { } study)
+        {
+            json.WriteString("study", study);
+        }
+        else
+        {
+            json.WriteString("source", warmStart.Source);
+            json.WriteNumber("dropped", warmStart.Dropped);
+            json.WriteStartArray("trials");
+            foreach (var trial in warmStart.Trials)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("score", trial.Score);
+                foreach (var d in space.Dimensions)
+                    WriteValue(json, d.Name, trial.Values[d.Name]);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
     }
 
     private static void WriteDimension(Utf8JsonWriter json, Dimension dimension)

@@ -66,10 +66,13 @@ public static partial class StudySpecParser
             var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
             var retest = Retest(root.Map("retest"), synthetic is not null);
             var sampler = Sampler(space);
+            var warmStarts = new WarmStartReader(errors);
+            var warmStart = warmStarts.Read(root, space, objective, baseDirectory);
+            warmStarts.CheckSampler(root, warmStart, sampler);
             root.Finish();
             return errors.Count > 0
                 ? null
-                : new StudySpec(name, data!, space!, @fixed, strategy, budget!, objective, stopping, population, generationSize, retest, seed, sampler);
+                : new StudySpec(name, data!, space!, @fixed, strategy, budget!, objective, stopping, population, generationSize, retest, seed, sampler, warmStart);
         }
 
         private string Name(string sourceName)

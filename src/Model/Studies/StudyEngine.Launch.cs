@@ -57,14 +57,16 @@ public sealed partial class StudyEngine
     private int SamplesLeft => _sampler switch
     {
         GridSampler grid => grid.Count - _samples,
-        IModelSampler model => (int)Math.Clamp(model.Capacity - _samples, 0, int.MaxValue),
+        IModelSampler model => (int)Math.Clamp(model.Capacity - _samples - _priors.Length, 0, int.MaxValue),
         _ => int.MaxValue,
     };
 
-    // What a model sampler learns from: ended search trials with their last score (NaN when they failed), and the running ones.
+    // What a model sampler learns from: a warm start's earlier trials, then ended search trials with their last score
+    // (NaN when they failed), and the running ones.
     private List<ScoredPoint> SearchHistory(out List<double[]> running)
     {
-        var finished = new List<ScoredPoint>(_trials.Count);
+        var finished = new List<ScoredPoint>(_priors.Length + _trials.Count);
+        finished.AddRange(_priors);
         running = [];
         foreach (var t in _trials)
         {

@@ -43,6 +43,50 @@ public class SyntheticRunTests
     }
 
     [Fact]
+    public async Task A_study_warm_started_from_an_earlier_results_folder_learns_from_its_trials()
+    {
+        using var dir = new TempDirectory();
+        var earlier = dir.Sub("earlier");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var (first, printedFirst) = await Tune.Run(timeout.Token, "run", dir.File("earlier.yaml", Spec.Replace("trials: 40", "trials: 20")), "--out", earlier, "--slots", "2");
+        Assert.True(first == ExitCodes.Ok, printedFirst);
+        var earlierBest = Best(earlier);
+
+        var coldSpec = Spec.Replace("trials: 40", "trials: 8").Replace("seed: 1", "seed: 2");
+        var (coldExit, coldPrinted) = await Tune.Run(timeout.Token, "run", dir.File("cold.yaml", coldSpec), "--out", dir.Sub("cold"), "--slots", "2");
+        var warm = dir.File("warm.yaml", coldSpec + "\nwarm_start: earlier\n");
+        var (validated, summary) = await Tune.Run("validate", warm);
+        var (exitCode, printed) = await Tune.Run(timeout.Token, "run", warm, "--out", dir.Sub("warm"), "--slots", "2");
+
+        Assert.Equal(ExitCodes.Ok, validated);
+        Assert.Contains($"Warm start: the sampler first learns from 20 earlier trial(s) of {earlier}.", summary);
+        Assert.True(exitCode == ExitCodes.Ok, printed);
+        Assert.Contains("trials 8/8", printed); // the earlier trials cost none of this study's budget
+        // 8 evaluations of its own: a cold GP spends 6 of them on a space-filling design; the warm one models from the first.
+        Assert.True(coldExit == ExitCodes.Ok, coldPrinted);
+        var (coldBest, warmBest) = (Best(dir.Sub("cold")), Best(dir.Sub("warm")));
+        Assert.True(warmBest < earlierBest && warmBest < coldBest && warmBest < 0.45, $"earlier {earlierBest}, cold {coldBest}, warm {warmBest}");
+    }
+
+    [Fact]
+    public async Task Run_rejects_a_warm_start_from_a_cluster_study_naming_the_path()
+    {
+        using var dir = new TempDirectory();
+        var spec = dir.File("warm.yaml", Spec + "\nwarm_start: { study: branin-20261125T120000Z }\n");
+
+        var (exitCode, printed) = await Tune.Run("run", spec, "--out", dir.Sub("out"));
+
+        Assert.Equal(ExitCodes.InvalidSpec, exitCode);
+        Assert.Contains("warm.yaml: warm_start.study: 'branin-20261125T120000Z' names a study of a cluster", printed);
+    }
+
+    private static double Best(string folder)
+    {
+        using var best = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ResultsFolder.BestName)));
+        return best.RootElement.GetProperty("best").GetProperty("validation_loss").GetDouble();
+    }
+
+    [Fact]
     public async Task An_unknown_objective_exits_2_naming_the_path_and_starts_nothing()
     {
         using var dir = new TempDirectory();

@@ -278,6 +278,7 @@ public class StudySpecParserTests
 
     [Theory]
     [InlineData("branin.yaml")]
+    [InlineData("branin-warm.yaml")]
     public void Every_synthetic_example_parses(string file)
     {
         var spec = StudySpecParser.Load(Examples.Path(file));
@@ -293,7 +294,7 @@ public class StudySpecParserTests
             .Select(Path.GetFileName)
             .Order();
 
-        Assert.Equal(["branin.yaml", "digits.json", "digits.yaml", "fashion-mnist.yaml", "iris.yaml", "letter.yaml"], files);
+        Assert.Equal(["branin-warm.yaml", "branin.yaml", "digits.json", "digits.yaml", "fashion-mnist.yaml", "iris.yaml", "letter.yaml"], files);
     }
 
     private static class Examples
