@@ -68,7 +68,10 @@ internal static class StudyView
         var regions = engine.Regions.Select((region, g) => new RegionRow(g, dims,
             [.. engine.Spec.Space.Dimensions.Select((d, i) => d.Scale.ToValue(region.Lower[i]).ToString())],
             [.. engine.Spec.Space.Dimensions.Select((d, i) => d.Scale.ToValue(region.Upper[i]).ToString())])).ToList();
-        return new StudyResults(status, rows, ranking, regions, [.. engine.Failures.Select(Failure)]);
+        List<ParetoRow>? front = engine.Spec.Objective.HasCost
+            ? [.. engine.ParetoFront().Select(p => new ParetoRow(p.Trial, p.Score, p.Cost, engine.Trials[p.Trial].Hyperparameters))]
+            : null;
+        return new StudyResults(status, rows, ranking, regions, [.. engine.Failures.Select(Failure)], front);
     }
 
     // One row per round; a failure is written on the trial's last row, or on a row of its own if it never reported.

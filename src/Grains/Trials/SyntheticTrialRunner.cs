@@ -25,7 +25,7 @@ public sealed class SyntheticTrialRunner : ITrialRunner
         {
             var clock = Stopwatch.StartNew();
             var value = objective.Evaluate(point);
-            return new RoundMetrics(round, round * epochsPerRound, value, value, 0, 0, clock.Elapsed.TotalSeconds);
+            return new RoundMetrics(round, round * epochsPerRound, value, value, 0, 0, clock.Elapsed.TotalSeconds, objective.Second(point));
         }
 
         public byte[] Checkpoint() => [];

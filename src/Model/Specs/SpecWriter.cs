@@ -45,7 +45,17 @@ internal static class SpecWriter
             json.WriteNumber("max_epochs_per_trial", budget.MaxEpochsPerTrial);
             json.WriteEndObject();
 
-            json.WriteString("objective", SpecNames.NameOf(SpecNames.Objectives, spec.Objective.Metric));
+            if (spec.Objective.HasCost)
+            {
+                json.WriteStartArray("objectives");
+                json.WriteStringValue(SpecNames.NameOf(SpecNames.Objectives, spec.Objective.Metric));
+                json.WriteStringValue(SpecNames.NameOf(SpecNames.Costs, spec.Objective.Cost));
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteString("objective", SpecNames.NameOf(SpecNames.Objectives, spec.Objective.Metric));
+            }
 
             // Options that apply to one kind only are written for that kind only, as the parser demands.
             json.WriteStartObject("stopping");

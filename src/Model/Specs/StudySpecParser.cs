@@ -57,9 +57,7 @@ public static partial class StudySpecParser
             var (space, @fixed) = synthetic is null ? new SpaceReader(errors).Read(root) : Synthetics.Space(root, synthetic);
             var strategy = root.OneOf("strategy", SpecNames.Strategies) ?? StudyStrategy.Auto;
             var budget = Budget(root.Map("budget", required: true), oneRound: synthetic is not null);
-            var objective = synthetic is null
-                ? new ObjectiveSpec(root.OneOf("objective", SpecNames.Objectives) ?? ObjectiveMetric.Accuracy)
-                : Synthetics.Objective(root);
+            var objective = new ObjectiveReader(errors).Read(root, synthetic);
             var stopping = Stopping(synthetic is not null);
             var population = Population(root.Map("population"));
             // By default a caviar generation is one population; pandas follow the same count.
@@ -68,7 +66,7 @@ public static partial class StudySpecParser
             var sampler = Sampler(space);
             var warmStarts = new WarmStartReader(errors);
             var warmStart = warmStarts.Read(root, space, objective, baseDirectory);
-            warmStarts.CheckSampler(root, warmStart, sampler);
+            warmStarts.CheckSampler(root, warmStart, sampler, objective);
             root.Finish();
             return errors.Count > 0
                 ? null

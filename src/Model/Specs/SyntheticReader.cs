@@ -72,15 +72,6 @@ internal sealed class SyntheticReader(List<SpecError> errors)
         return (ordered.Count == domain.Count ? new SearchSpace(ordered) : null, []);
     }
 
-    /// <summary>Loss, the function's value, minimised; accuracy means nothing here.</summary>
-    public ObjectiveSpec Objective(SpecReader root)
-    {
-        var metric = root.OneOf("objective", SpecNames.Objectives);
-        if (metric == ObjectiveMetric.Accuracy)
-            root.Error("objective", "a synthetic objective minimises the function's value: use loss (the default with data.synthetic)");
-        return new ObjectiveSpec(ObjectiveMetric.Loss);
-    }
-
     /// <summary>A trial is one round of one evaluation: any other round length is an error at its key.</summary>
     public void CheckOneRound(SpecReader? budget, int? epochsPerRound, int? maxEpochsPerTrial)
     {

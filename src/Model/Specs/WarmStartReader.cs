@@ -40,10 +40,12 @@ internal sealed class WarmStartReader(List<SpecError> errors)
     }
 
     /// <summary>The sampler must learn from history for earlier trials to mean anything.</summary>
-    public void CheckSampler(SpecReader root, WarmStartSpec? warmStart, SamplerSpec sampler)
+    public void CheckSampler(SpecReader root, WarmStartSpec? warmStart, SamplerSpec sampler, ObjectiveSpec objective)
     {
         if (warmStart is not null && sampler.Kind is not (SamplerKind.Tpe or SamplerKind.GaussianProcess or SamplerKind.CmaEs))
             root.Error(Key, $"applies only to the model-based samplers (tpe, gp, cma-es); the {sampler.Name} sampler does not learn from earlier trials");
+        else if (warmStart is not null && objective.HasCost)
+            root.Error(Key, "applies to one objective only: an earlier study's trials carry no cost to place them on a Pareto front");
     }
 
     private WarmStartSpec? FromFolder(SpecReader root, string folder, SearchSpace space, ObjectiveSpec objective, string? baseDirectory)

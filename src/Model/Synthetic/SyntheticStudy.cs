@@ -43,9 +43,12 @@ public static class SyntheticStudy
             Seed: seed,
             Sampler: sampler);
 
-    public static SyntheticOutcome Run(StudySpec spec, SyntheticObjective objective)
+    public static SyntheticOutcome Run(StudySpec spec, SyntheticObjective objective) => Run(spec, objective, out _);
+
+    /// <param name="engine">The engine after the study, for what it concluded (its ranking, its Pareto front).</param>
+    public static SyntheticOutcome Run(StudySpec spec, SyntheticObjective objective, out StudyEngine engine)
     {
-        var engine = new StudyEngine(spec, spec.Strategy);
+        engine = new StudyEngine(spec, spec.Strategy);
         var values = new List<double>();
         var points = new List<Search.Configuration>();
         var queue = new Queue<TrialLaunch>();
@@ -56,7 +59,7 @@ public static class SyntheticStudy
             var value = objective.Evaluate(launch.Hyperparameters);
             values.Add(value);
             points.Add(launch.Hyperparameters);
-            var step = engine.Report(launch.Number, new RoundReport(1, 1, value, value, 0, 0));
+            var step = engine.Report(launch.Number, new RoundReport(1, 1, value, value, 0, 0, SecondValue: objective.Second(launch.Hyperparameters)));
             if (step.Decisions.Any(d => d.Decision is not Decision.Stop))
                 throw new InvalidOperationException($"trial {launch.Number} was asked to train on: a synthetic trial has one round");
             foreach (var next in step.Launches) queue.Enqueue(next);

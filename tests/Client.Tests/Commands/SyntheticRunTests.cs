@@ -80,6 +80,35 @@ public class SyntheticRunTests
         Assert.Contains("warm.yaml: warm_start.study: 'branin-20261125T120000Z' names a study of a cluster", printed);
     }
 
+    [Fact]
+    public async Task A_two_objective_study_writes_and_prints_its_pareto_front()
+    {
+        using var dir = new TempDirectory();
+        var spec = dir.File("zdt1.yaml", Spec.Replace("synthetic: branin", "synthetic: zdt1").Replace("trials: 40", "trials: 20") + "\nobjectives: [loss, f2]\n");
+        var output = dir.Sub("out");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var (exitCode, printed) = await Tune.Run(timeout.Token, "run", spec, "--out", output, "--slots", "2");
+
+        Assert.True(exitCode == ExitCodes.Ok, printed);
+        using var best = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, ResultsFolder.BestName)));
+        var front = best.RootElement.GetProperty("pareto_front").EnumerateArray().ToList();
+        Assert.True(front.Count >= 5, $"{front.Count} points on the front");
+        Assert.Contains($"pareto front: {front.Count} trials no other beats on both objectives", printed);
+        var zdt1 = new Model.Synthetic.Zdt1();
+        double previousScore = double.NegativeInfinity, previousCost = double.NegativeInfinity;
+        foreach (var p in front)
+        {
+            var x = p.GetProperty("hyperparameters");
+            double[] point = [x.GetProperty("x1").GetDouble(), x.GetProperty("x2").GetDouble()];
+            // Each entry is the function's two values at its point, and the front runs cheapest first with the score rising.
+            Assert.Equal(-zdt1.Evaluate(point), p.GetProperty("score").GetDouble(), 9);
+            Assert.Equal(zdt1.Second(point)!.Value, p.GetProperty("cost").GetDouble(), 9);
+            Assert.True(p.GetProperty("cost").GetDouble() > previousCost && p.GetProperty("score").GetDouble() > previousScore);
+            (previousScore, previousCost) = (p.GetProperty("score").GetDouble(), p.GetProperty("cost").GetDouble());
+        }
+    }
+
     private static double Best(string folder)
     {
         using var best = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ResultsFolder.BestName)));

@@ -279,6 +279,7 @@ public class StudySpecParserTests
     [Theory]
     [InlineData("branin.yaml")]
     [InlineData("branin-warm.yaml")]
+    [InlineData("zdt1.yaml")]
     public void Every_synthetic_example_parses(string file)
     {
         var spec = StudySpecParser.Load(Examples.Path(file));
@@ -294,7 +295,7 @@ public class StudySpecParserTests
             .Select(Path.GetFileName)
             .Order();
 
-        Assert.Equal(["branin-warm.yaml", "branin.yaml", "digits.json", "digits.yaml", "fashion-mnist.yaml", "iris.yaml", "letter.yaml"], files);
+        Assert.Equal(["branin-warm.yaml", "branin.yaml", "digits.json", "digits.yaml", "fashion-mnist.yaml", "iris.yaml", "letter.yaml", "zdt1.yaml"], files);
     }
 
     private static class Examples
