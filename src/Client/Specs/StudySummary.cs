@@ -44,8 +44,16 @@ internal static class StudySummary
         _ => "auto (panda or caviar by the cluster's free training slots)",
     };
 
-    private static string Objective(ObjectiveSpec objective) =>
-        objective.Metric == ObjectiveMetric.Accuracy ? "validation accuracy" : "minus validation loss";
+    private static string Objective(ObjectiveSpec objective)
+    {
+        var metric = objective.Metric == ObjectiveMetric.Accuracy ? "validation accuracy" : "minus validation loss";
+        return objective.Cost switch
+        {
+            CostKind.SecondsPerEpoch => $"{metric} while minimizing training seconds per epoch (reports the Pareto front)",
+            CostKind.F2 => $"{metric} while minimizing the function's second value f2 (reports the Pareto front)",
+            _ => metric,
+        };
+    }
 
     private static string Budget(BudgetSpec budget)
     {
