@@ -4,7 +4,7 @@ using Orleans.Tuning.Model.Specs;
 
 namespace Orleans.Tuning.Grains;
 
-/// <summary>Where a trial's data comes from and how it is split; equal references share one loaded copy.</summary>
+/// <summary>Where a trial's data comes from and how it is split; equal references share one loaded copy. <see cref="Synthetic"/> names a test function evaluated instead.</summary>
 /// <remarks>The test part is fixed by <see cref="TestSeed"/> (the study's seed) whatever <see cref="SplitSeed"/> a re-test brings.</remarks>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.DataReference")]
 public sealed record DataReference(
@@ -15,12 +15,13 @@ public sealed record DataReference(
     [property: Id(4)] double TestFraction = 0,
     [property: Id(5)] string? TestPath = null,
     [property: Id(6)] string? TestLabelsPath = null,
-    [property: Id(7)] int TestSeed = 0)
+    [property: Id(7)] int TestSeed = 0,
+    [property: Id(8)] string? Synthetic = null)
 {
     /// <summary>The data a study's trials train on: the spec's files, the test part held out by the study's seed, the rest split by <paramref name="splitSeed"/> (default: the study's seed).</summary>
     public static DataReference Of(StudySpec spec, int? splitSeed = null) =>
         new(spec.Data.Path, spec.Data.LabelsPath, spec.Data.ValidationFraction, splitSeed ?? spec.Seed,
-            spec.Data.TestFraction, spec.Data.TestPath, spec.Data.TestLabelsPath, spec.Seed);
+            spec.Data.TestFraction, spec.Data.TestPath, spec.Data.TestLabelsPath, spec.Seed, spec.Data.Synthetic);
 
     public TestPart Test => new(TestFraction, TestPath, TestLabelsPath, TestSeed);
 }

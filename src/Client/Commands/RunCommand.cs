@@ -41,10 +41,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
     {
         // Everything is checked before anything starts: a bad spec costs no silo and leaves no folder behind.
         var spec = SpecFile.TryLoad(settings.Spec, console);
-        if (spec is null)
+        if (spec is null || ClusterWarmStart.RejectedWithoutCluster(spec, settings.Spec, console))
             return ExitCodes.InvalidSpec;
         var datasets = new DatasetCache();
-        if (StudyData.TryLoad(spec, datasets, console) is null)
+        if (StudyData.Check(spec, datasets, console) is null)
             return ExitCodes.InvalidSpec;
 
         console.MarkupLineInterpolated($"[grey]matrix provider: {Orleans.Tuning.Model.LinearAlgebra.Gemm.Provider}[/]");

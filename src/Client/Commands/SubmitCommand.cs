@@ -21,8 +21,15 @@ internal sealed class SubmitCommand(IAnsiConsole console) : AsyncCommand<SubmitC
     {
         // Checked here before the cluster hears of it: a bad spec or dataset costs no study.
         var spec = SpecFile.TryLoad(settings.Spec, console);
-        if (spec is null || StudyData.TryLoad(spec, new DatasetCache(), console) is null)
+        if (spec is null || StudyData.Check(spec, new DatasetCache(), console) is null)
             return ExitCodes.InvalidSpec;
+        if (settings.ConnectionString is { } connection)
+        {
+            var (resolved, exitCode) = await ClusterWarmStart.ResolveAsync(spec, settings.Spec, connection, console);
+            if (resolved is null)
+                return exitCode;
+            spec = resolved;
+        }
         return await ClusterCommand.Run(console, settings, cancellation, async cluster =>
         {
             var id = StudyIds.New(spec.Name, DateTime.UtcNow);

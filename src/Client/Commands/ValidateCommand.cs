@@ -13,12 +13,12 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<SpecSettin
         var spec = SpecFile.TryLoad(settings.Spec, console);
         if (spec is null)
             return ExitCodes.InvalidSpec;
-        var data = StudyData.TryLoad(spec, new DatasetCache(), console);
+        var data = StudyData.Check(spec, new DatasetCache(), console);
         if (data is null)
             return ExitCodes.InvalidSpec;
         console.PlainLine("ok");
         console.PlainLine(StudySummary.Describe(spec));
-        console.PlainLine(StudyData.Describe(data));
+        console.PlainLine(data);
         return ExitCodes.Ok;
     }
 }

@@ -5,7 +5,7 @@ using Orleans.Tuning.Grains.Studies;
 
 namespace Orleans.Tuning.Client.Results;
 
-/// <summary>best.json: the winning configuration with its re-test record, the final ranking, the regions searched, and the trials that failed with why.</summary>
+/// <summary>best.json: the winning configuration with its re-test record, the final ranking, the regions searched, the trials that failed with why, and (two objectives) the Pareto front.</summary>
 internal static class BestJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -36,7 +36,9 @@ internal static class BestJson
             results.Regions.Select(r => new Region(
                 r.Generation,
                 r.Dimensions.Select((d, i) => new Bounds(d, Value(r.Lower[i]), Value(r.Upper[i]))).ToArray())).ToArray(),
-            results.Failures);
+            results.Failures,
+            results.ParetoFront?.Select(p => new ParetoEntry(p.Trial, p.Score, p.Cost,
+                p.Hyperparameters.Entries.ToDictionary(h => h.Key, h => Value(h.Value.ToString())))).ToArray());
         JsonSerializer.Serialize(stream, document, Options);
     }
 
@@ -46,7 +48,11 @@ internal static class BestJson
 
     private sealed record Document(
         string Study, string Id, string Phase, string Strategy, string StrategyReason, string Objective, string? Failure,
-        Best? Best, IReadOnlyList<RankedRow> Ranking, IReadOnlyList<Region> Regions, IReadOnlyList<TrialFailure> Failed);
+        Best? Best, IReadOnlyList<RankedRow> Ranking, IReadOnlyList<Region> Regions, IReadOnlyList<TrialFailure> Failed,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ParetoEntry>? ParetoFront);
+
+    // A two-objective study's front, cheapest first: score as everywhere in this file (higher is better), cost lower is better.
+    private sealed record ParetoEntry(int Trial, double Score, double Cost, IReadOnlyDictionary<string, object> Hyperparameters);
 
     private sealed record Best(
         int Trial, IReadOnlyDictionary<string, object> Hyperparameters, string Metric, double Score,

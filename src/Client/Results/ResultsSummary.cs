@@ -32,8 +32,22 @@ internal static class ResultsSummary
         {
             console.PlainLine("best: none (no trial reported a finite score)");
         }
+        if (results.ParetoFront is { } front)
+            PrintFront(console, front);
         foreach (var path in paths)
             console.PlainLine($"wrote {path}");
+    }
+
+    // The whole front is in best.json; the console shows enough of it to weigh the trade-off.
+    private const int FrontLines = 20;
+
+    private static void PrintFront(IAnsiConsole console, IReadOnlyList<ParetoRow> front)
+    {
+        console.PlainLine($"pareto front: {front.Count} trial{(front.Count == 1 ? "" : "s")} no other beats on both objectives, cheapest first (score: higher is better; cost: lower is better)");
+        foreach (var p in front.Take(FrontLines))
+            console.PlainLine($"  trial {p.Trial}: score {StatusText.Number(p.Score)}, cost {StatusText.Number(p.Cost)}  {p.Hyperparameters}");
+        if (front.Count > FrontLines)
+            console.PlainLine($"  ... and {front.Count - FrontLines} more in best.json");
     }
 
     // The cap is a share of the budget, not of what was trained: a study that stopped early may show more of the latter.

@@ -18,13 +18,24 @@ internal static class StudySummary
             : " No re-tests.";
         var test = spec.Data.TestPath is { } testPath ? $"tested on {Path.GetFileName(testPath)}"
             : spec.Data.TestFraction > 0 ? $"{Fmt(spec.Data.TestFraction)} held out for test" : "no test part";
-        return $"Study '{spec.Name}' on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} for validation, {test}): " +
+        var on = spec.Data.Synthetic is { } synthetic
+            ? $"on the synthetic objective {synthetic} (one evaluation a trial)"
+            : $"on {Path.GetFileName(spec.Data.Path)} ({Fmt(spec.Data.ValidationFraction)} for validation, {test})";
+        return $"Study '{spec.Name}' {on}: " +
                $"{Strategy(spec.Strategy)}, {spec.Sampler.Name} sampler, " +
                $"generations of {spec.GenerationSize}, maximizing {Objective(spec.Objective)}. " +
                $"Searches {spec.Space.Count} dimension{(spec.Space.Count == 1 ? "" : "s")}: {dimensions}.{@fixed} " +
                $"Budget: {Budget(spec.Budget)}; {spec.Budget.EpochsPerRound} epoch(s) per round, at most {spec.Budget.MaxEpochsPerTrial} per trial. " +
-               $"Stopping: {spec.Stopping.Kind.ToString().ToLowerInvariant()}.{retest} Seed {spec.Seed}.";
+               $"Stopping: {spec.Stopping.Kind.ToString().ToLowerInvariant()}.{retest}{WarmStart(spec.WarmStart)} Seed {spec.Seed}.";
     }
+
+    private static string WarmStart(WarmStartSpec? w) => w switch
+    {
+        null => "",
+        { Study: { } id } => $" Warm start: the trials of study {id}, read from the cluster when submitted.",
+        _ => $" Warm start: the sampler first learns from {w.Trials.Count} earlier trial(s) of {w.Source}" +
+             (w.Dropped > 0 ? $" ({w.Dropped} dropped: outside this space, or no score)." : "."),
+    };
 
     private static string Strategy(StudyStrategy strategy) => strategy switch
     {
@@ -33,8 +44,16 @@ internal static class StudySummary
         _ => "auto (panda or caviar by the cluster's free training slots)",
     };
 
-    private static string Objective(ObjectiveSpec objective) =>
-        objective.Metric == ObjectiveMetric.Accuracy ? "validation accuracy" : "minus validation loss";
+    private static string Objective(ObjectiveSpec objective)
+    {
+        var metric = objective.Metric == ObjectiveMetric.Accuracy ? "validation accuracy" : "minus validation loss";
+        return objective.Cost switch
+        {
+            CostKind.SecondsPerEpoch => $"{metric} while minimizing training seconds per epoch (reports the Pareto front)",
+            CostKind.F2 => $"{metric} while minimizing the function's second value f2 (reports the Pareto front)",
+            _ => metric,
+        };
+    }
 
     private static string Budget(BudgetSpec budget)
     {

@@ -13,7 +13,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TrainingPool>();
         // An embedded host may hand in the cache its command already filled while checking the data.
         services.TryAddSingleton<DatasetCache>();
-        services.AddSingleton<ITrialRunner, NetworkTrialRunner>();
+        services.AddSingleton<NetworkTrialRunner>();
+        services.AddSingleton<SyntheticTrialRunner>();
+        services.AddSingleton<ITrialRunner, TrialRunnerByData>();
         // Every silo sees every silo's free slots: trials are placed by them, and `auto` counts them.
         services.AddGrainService<Placement.TrainingSlotsService>();
         services.AddSingleton<Placement.ITrainingSlotsClient, Placement.TrainingSlotsClient>();

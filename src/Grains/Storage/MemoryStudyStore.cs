@@ -65,7 +65,7 @@ public sealed class MemoryStudyStore : IStudyStore
         {
             var rows = s.Rounds.OrderBy(r => r.Key.Trial).ThenBy(r => r.Key.Seq).Select(r => r.Value).ToList();
             var summary = s.Summary;
-            return Task.FromResult<StudyResults?>(new StudyResults(s.Status, rows, summary?.Ranking ?? [], summary?.Regions ?? [], summary?.Failures ?? []));
+            return Task.FromResult<StudyResults?>(new StudyResults(s.Status, rows, summary?.Ranking ?? [], summary?.Regions ?? [], summary?.Failures ?? [], summary?.ParetoFront));
         }
     }
 

@@ -167,7 +167,7 @@ public sealed class PostgresStudyStore(NpgsqlDataSource db, Serializer serialize
                     reader.IsDBNull(13) ? null : reader.GetString(13)));
             }
         }
-        return new StudyResults(status, rows, summary?.Ranking ?? [], summary?.Regions ?? [], summary?.Failures ?? []);
+        return new StudyResults(status, rows, summary?.Ranking ?? [], summary?.Regions ?? [], summary?.Failures ?? [], summary?.ParetoFront);
     }
 
     public async Task<IReadOnlyList<StudyListing>> ListStudiesAsync()

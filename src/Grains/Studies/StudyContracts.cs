@@ -138,4 +138,13 @@ public sealed record StudyResults(
     [property: Id(1)] IReadOnlyList<ResultRow> Rows,
     [property: Id(2)] IReadOnlyList<RankedRow> Ranking,
     [property: Id(3)] IReadOnlyList<RegionRow> Regions,
-    [property: Id(4)] IReadOnlyList<TrialFailure> Failures);
+    [property: Id(4)] IReadOnlyList<TrialFailure> Failures,
+    [property: Id(5)] IReadOnlyList<ParetoRow>? ParetoFront = null);
+
+/// <summary>A trial on a two-objective study's Pareto front: its score (higher is better), its cost (lower is better) and its configuration.</summary>
+[GenerateSerializer, Immutable, Alias("Orleans.Tuning.ParetoRow")]
+public sealed record ParetoRow(
+    [property: Id(0)] int Trial,
+    [property: Id(1)] double Score,
+    [property: Id(2)] double Cost,
+    [property: Id(3)] Model.Search.Configuration Hyperparameters);

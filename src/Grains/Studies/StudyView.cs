@@ -68,7 +68,10 @@ internal static class StudyView
         var regions = engine.Regions.Select((region, g) => new RegionRow(g, dims,
             [.. engine.Spec.Space.Dimensions.Select((d, i) => d.Scale.ToValue(region.Lower[i]).ToString())],
             [.. engine.Spec.Space.Dimensions.Select((d, i) => d.Scale.ToValue(region.Upper[i]).ToString())])).ToList();
-        return new StudyResults(status, rows, ranking, regions, [.. engine.Failures.Select(Failure)]);
+        List<ParetoRow>? front = engine.Spec.Objective.HasCost
+            ? [.. engine.ParetoFront().Select(p => new ParetoRow(p.Trial, p.Score, p.Cost, engine.Trials[p.Trial].Hyperparameters))]
+            : null;
+        return new StudyResults(status, rows, ranking, regions, [.. engine.Failures.Select(Failure)], front);
     }
 
     // One row per round; a failure is written on the trial's last row, or on a row of its own if it never reported.
@@ -108,6 +111,8 @@ internal static class StudyView
     private static IReadOnlyDictionary<string, string> AllHyperparameters(StudySpec spec, TrialRecord t)
     {
         var searched = t.Hyperparameters.Entries.ToDictionary(e => e.Key, e => e.Value);
+        if (spec.Data.Synthetic is not null) // a test function's arguments are all searched; it has no network settings
+            return searched.ToDictionary(e => e.Key, e => e.Value.ToString());
         return Hyperparameters.All.ToDictionary(h => h.Name, h =>
             (searched.TryGetValue(h.Name, out var v) ? v : spec.Fixed.TryGetValue(h.Name, out var f) ? f : h.Default).ToString());
     }

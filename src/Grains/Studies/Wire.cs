@@ -7,7 +7,7 @@ namespace Orleans.Tuning.Grains.Studies;
 internal static class Wire
 {
     public static RoundReport ToReport(RoundMetrics m) =>
-        new(m.Round, m.Epochs, m.TrainLoss, m.ValidationLoss, m.ValidationAccuracy, m.LearningRate);
+        new(m.Round, m.Epochs, m.TrainLoss, m.ValidationLoss, m.ValidationAccuracy, m.LearningRate, m.Seconds, m.SecondValue);
 
     public static TrialDecision ToWire(Decision d) => d switch
     {

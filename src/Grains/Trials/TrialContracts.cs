@@ -20,7 +20,7 @@ public static class TrialKeys
     public static string Of(string studyId, int number) => $"{studyId}/{number}";
 }
 
-/// <summary>The metrics of one finished round, as the trial measured them.</summary>
+/// <summary>The metrics of one finished round, as the trial measured them; <c>SecondValue</c> is a two-objective synthetic function's second value.</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.RoundMetrics")]
 public sealed record RoundMetrics(
     [property: Id(0)] int Round,
@@ -29,7 +29,8 @@ public sealed record RoundMetrics(
     [property: Id(3)] double ValidationLoss,
     [property: Id(4)] double ValidationAccuracy,
     [property: Id(5)] double LearningRate,
-    [property: Id(6)] double Seconds);
+    [property: Id(6)] double Seconds,
+    [property: Id(7)] double? SecondValue = null);
 
 /// <summary>A trial's report to its study after a round. Idempotent by (Trial, Metrics.Round).</summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Tuning.TrialReport")]

@@ -28,6 +28,12 @@ internal static class SpecNames
         ["loss"] = ObjectiveMetric.Loss,
     };
 
+    public static readonly IReadOnlyDictionary<string, CostKind> Costs = new Dictionary<string, CostKind>
+    {
+        ["seconds_per_epoch"] = CostKind.SecondsPerEpoch,
+        ["f2"] = CostKind.F2,
+    };
+
     public static readonly IReadOnlyDictionary<string, StoppingKind> Stoppings = new Dictionary<string, StoppingKind>
     {
         ["none"] = StoppingKind.None,

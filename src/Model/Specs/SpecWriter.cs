@@ -17,20 +17,12 @@ internal static class SpecWriter
             json.WriteNumber("seed", spec.Seed);
 
             json.WriteStartObject("data");
-            json.WriteString("path", spec.Data.Path);
-            if (spec.Data.LabelsPath is { } labels)
-                json.WriteString("labels_path", labels);
-            json.WriteNumber("validation_fraction", spec.Data.ValidationFraction);
-            if (spec.Data.TestPath is { } testPath)
-            {
-                json.WriteString("test_path", testPath);
-                if (spec.Data.TestLabelsPath is { } testLabels) json.WriteString("test_labels_path", testLabels);
-            }
+            if (spec.Data.Synthetic is { } synthetic)
+                json.WriteString("synthetic", synthetic);
             else
-            {
-                json.WriteNumber("test_fraction", spec.Data.TestFraction);
-            }
+                WriteData(json, spec.Data);
             json.WriteEndObject();
+
 
             json.WriteStartObject("space");
             foreach (var dimension in spec.Space.Dimensions)
@@ -53,7 +45,17 @@ internal static class SpecWriter
             json.WriteNumber("max_epochs_per_trial", budget.MaxEpochsPerTrial);
             json.WriteEndObject();
 
-            json.WriteString("objective", SpecNames.NameOf(SpecNames.Objectives, spec.Objective.Metric));
+            if (spec.Objective.HasCost)
+            {
+                json.WriteStartArray("objectives");
+                json.WriteStringValue(SpecNames.NameOf(SpecNames.Objectives, spec.Objective.Metric));
+                json.WriteStringValue(SpecNames.NameOf(SpecNames.Costs, spec.Objective.Cost));
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteString("objective", SpecNames.NameOf(SpecNames.Objectives, spec.Objective.Metric));
+            }
 
             // Options that apply to one kind only are written for that kind only, as the parser demands.
             json.WriteStartObject("stopping");
@@ -88,9 +90,55 @@ internal static class SpecWriter
             if (spec.Sampler.StartupTrials is { } startup) json.WriteNumber("startup_trials", startup);
             json.WriteEndObject();
 
+            if (spec.WarmStart is { } warmStart)
+                WriteWarmStart(json, warmStart, spec.Space);
+
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteData(Utf8JsonWriter json, DataSpec data)
+    {
+        json.WriteString("path", data.Path);
+        if (data.LabelsPath is { } labels)
+            json.WriteString("labels_path", labels);
+        json.WriteNumber("validation_fraction", data.ValidationFraction);
+        if (data.TestPath is { } testPath)
+        {
+            json.WriteString("test_path", testPath);
+            if (data.TestLabelsPath is { } testLabels) json.WriteString("test_labels_path", testLabels);
+        }
+        else
+        {
+            json.WriteNumber("test_fraction", data.TestFraction);
+        }
+    }
+
+    // The trials themselves, not the folder or study they came from: the grain re-parses this text without files or a database.
+    private static void WriteWarmStart(Utf8JsonWriter json, WarmStartSpec warmStart, SearchSpace space)
+    {
+        json.WriteStartObject("warm_start");
+        if (warmStart.Study is { } study)
+        {
+            json.WriteString("study", study);
+        }
+        else
+        {
+            json.WriteString("source", warmStart.Source);
+            json.WriteNumber("dropped", warmStart.Dropped);
+            json.WriteStartArray("trials");
+            foreach (var trial in warmStart.Trials)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("score", trial.Score);
+                foreach (var d in space.Dimensions)
+                    WriteValue(json, d.Name, trial.Values[d.Name]);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
     }
 
     private static void WriteDimension(Utf8JsonWriter json, Dimension dimension)

@@ -4,6 +4,7 @@ namespace Orleans.Tuning.Model.Specs;
 
 /// <summary>A validated study: what to search, on which data, how, and for how long. Build it with <see cref="StudySpecParser"/>.</summary>
 /// <param name="Fixed">Hyperparameters set to one value for every trial; those neither searched nor fixed take their defaults.</param>
+/// <param name="WarmStart">Trials of an earlier study the model-based sampler starts from; null: a cold start.</param>
 /// <param name="GenerationSize">Trials sampled per generation (under caviar, in whole populations); the region narrows coarse-to-fine between generations. Defaults to the population size.</param>
 public sealed record StudySpec(
     string Name,
@@ -18,7 +19,8 @@ public sealed record StudySpec(
     int GenerationSize,
     RetestSpec Retest,
     int Seed,
-    SamplerSpec Sampler)
+    SamplerSpec Sampler,
+    WarmStartSpec? WarmStart = null)
 {
     /// <summary>The spec as JSON with every default written out; it parses back, without the file system, to an equal spec.</summary>
     /// <remarks>Grains receive this text, so the data path in it is whatever <see cref="StudySpecParser.Load"/> resolved it to.</remarks>
@@ -40,7 +42,8 @@ public sealed record StudySpec(
         && GenerationSize == other.GenerationSize
         && Retest == other.Retest
         && Seed == other.Seed
-        && Sampler == other.Sampler;
+        && Sampler == other.Sampler
+        && WarmStart == other.WarmStart;
 
     public override int GetHashCode() => HashCode.Combine(Name, Data, Space.Count, Fixed.Count, Budget, Seed);
 }

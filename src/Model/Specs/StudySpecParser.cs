@@ -52,20 +52,25 @@ public static partial class StudySpecParser
             var name = Name(sourceName);
             var seed = root.Int("seed", min: 0) ?? 0;
             var data = Data(root.Map("data", required: true), baseDirectory);
-            var (space, @fixed) = new SpaceReader(errors).Read(root);
+            // A synthetic objective replaces training: its domain is the space, and a trial is one evaluation.
+            var synthetic = data?.Synthetic is { } function ? Synthetic.SyntheticObjective.All[function] : null;
+            var (space, @fixed) = synthetic is null ? new SpaceReader(errors).Read(root) : Synthetics.Space(root, synthetic);
             var strategy = root.OneOf("strategy", SpecNames.Strategies) ?? StudyStrategy.Auto;
-            var budget = Budget(root.Map("budget", required: true));
-            var objective = new ObjectiveSpec(root.OneOf("objective", SpecNames.Objectives) ?? ObjectiveMetric.Accuracy);
-            var stopping = Stopping();
+            var budget = Budget(root.Map("budget", required: true), oneRound: synthetic is not null);
+            var objective = new ObjectiveReader(errors).Read(root, synthetic);
+            var stopping = Stopping(synthetic is not null);
             var population = Population(root.Map("population"));
             // By default a caviar generation is one population; pandas follow the same count.
             var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
-            var retest = Retest(root.Map("retest"));
+            var retest = Retest(root.Map("retest"), synthetic is not null);
             var sampler = Sampler(space);
+            var warmStarts = new WarmStartReader(errors);
+            var warmStart = warmStarts.Read(root, space, objective, baseDirectory);
+            warmStarts.CheckSampler(root, warmStart, sampler, objective);
             root.Finish();
             return errors.Count > 0
                 ? null
-                : new StudySpec(name, data!, space!, @fixed, strategy, budget!, objective, stopping, population, generationSize, retest, seed, sampler);
+                : new StudySpec(name, data!, space!, @fixed, strategy, budget!, objective, stopping, population, generationSize, retest, seed, sampler, warmStart);
         }
 
         private string Name(string sourceName)
@@ -77,10 +82,14 @@ public static partial class StudySpecParser
             return name;
         }
 
+        private SyntheticReader Synthetics => new(errors);
+
         private DataSpec? Data(SpecReader? data, string? baseDirectory)
         {
             if (data is null)
                 return null;
+            if (data.Keys.Contains("synthetic"))
+                return Synthetics.Data(data);
             var path = Resolve(data, "path", data.Text("path", required: true), baseDirectory);
             var labels = Resolve(data, "labels_path", data.Text("labels_path"), baseDirectory);
             var fraction = data.Number("validation_fraction");
@@ -127,15 +136,20 @@ public static partial class StudySpecParser
             return full;
         }
 
-        private BudgetSpec? Budget(SpecReader? budget)
+        // oneRound: a synthetic study, whose trials are one evaluation each.
+        private BudgetSpec? Budget(SpecReader? budget, bool oneRound)
         {
             if (budget is null)
                 return null;
             var trials = budget.Int("trials", min: 1);
             var totalEpochs = budget.Int("total_epochs", min: 1);
             var wallTime = Duration(budget, "wall_time");
-            var perRound = budget.Int("epochs_per_round", min: 1) ?? 1;
-            var perTrial = budget.Int("max_epochs_per_trial", min: 1) ?? 20;
+            var givenPerRound = budget.Int("epochs_per_round", min: 1);
+            var givenPerTrial = budget.Int("max_epochs_per_trial", min: 1);
+            if (oneRound)
+                Synthetics.CheckOneRound(budget, givenPerRound, givenPerTrial);
+            var perRound = givenPerRound ?? 1;
+            var perTrial = givenPerTrial ?? (oneRound ? 1 : 20);
             string[] limits = ["trials", "total_epochs", "wall_time"];
             if (!limits.Any(budget.Keys.Contains))
                 errors.Add(new SpecError(budget.Path, "needs at least one of trials, total_epochs, wall_time"));
@@ -158,11 +172,13 @@ public static partial class StudySpecParser
             return duration;
         }
 
-        private StoppingSpec Stopping()
+        private StoppingSpec Stopping(bool synthetic)
         {
             var (kind, options) = KindAndOptions("stopping", SpecNames.Stoppings);
+            if (synthetic)
+                Synthetics.CheckStopping(root, kind);
             var defaults = new StoppingSpec();
-            kind ??= defaults.Kind;
+            kind ??= synthetic ? StoppingKind.None : defaults.Kind;
             if (options is null)
                 return new StoppingSpec(kind.Value, StoppingSpec.DefaultGraceRounds(kind.Value), defaults.ReductionFactor);
             var grace = options.Int("grace_rounds", min: 0);
@@ -237,12 +253,16 @@ public static partial class StudySpecParser
             return spec;
         }
 
-        private RetestSpec Retest(SpecReader? retest)
+        private RetestSpec Retest(SpecReader? retest, bool synthetic)
         {
-            var defaults = new RetestSpec();
+            // Nothing to re-test when a trial's value is exact.
+            var defaults = new RetestSpec(Enabled: !synthetic);
             if (retest is null)
                 return defaults;
-            var enabled = retest.Bool("enabled") ?? defaults.Enabled;
+            var given = retest.Bool("enabled");
+            if (synthetic)
+                Synthetics.CheckRetest(retest, given);
+            var enabled = given ?? defaults.Enabled;
             var everyTrials = retest.Int("every_trials", min: 1);
             var everyRounds = retest.Int("every_rounds", min: 1);
             if (everyTrials is not null && everyRounds is not null)

@@ -26,6 +26,17 @@ public sealed partial class StudyEngine
         _evidence.Set(t.Number, t.Point, score, ActiveDimensions(t));
     }
 
+    /// <summary>With two objectives, the search trials no other beats on both, cheapest first; empty with one objective.</summary>
+    public IReadOnlyList<Analysis.TwoObjectivePoint> ParetoFront() =>
+        Spec.Objective.HasCost
+            ? Analysis.ParetoFront.Of(_trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
+                .Select(t => new Analysis.TwoObjectivePoint(t.Number, t.LastScore, CostOf(t))))
+            : [];
+
+    // A trial's cost as its last round measured it.
+    private double CostOf(TrialRecord t) =>
+        t.Rounds.Count > 0 ? Spec.Objective.CostOf(t.Rounds[^1].Report, Spec.Budget.EpochsPerRound) : double.NaN;
+
     private bool[] ActiveDimensions(TrialRecord t)
     {
         ParameterValue ValueOf(Hyperparameter h) =>

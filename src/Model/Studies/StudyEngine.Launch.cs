@@ -49,7 +49,7 @@ public sealed partial class StudyEngine
     private double[] NextSample() => _sampler switch
     {
         GridSampler grid => grid.Sample(_samples++),
-        IModelSampler model => model.Suggest(_samples++, SearchHistory(out var running), running),
+        IModelSampler model => model.Suggest(_samples, ModelHistory(_samples++, out var running), running),
         _ => _regions[^1].Sample(_sampler.Sample(_samples++)),
     };
 
@@ -57,14 +57,26 @@ public sealed partial class StudyEngine
     private int SamplesLeft => _sampler switch
     {
         GridSampler grid => grid.Count - _samples,
-        IModelSampler model => (int)Math.Clamp(model.Capacity - _samples, 0, int.MaxValue),
+        IModelSampler model => (int)Math.Clamp(model.Capacity - _samples - _priors.Length, 0, int.MaxValue),
         _ => int.MaxValue,
     };
 
-    // What a model sampler learns from: ended search trials with their last score (NaN when they failed), and the running ones.
+    // With two objectives the sampler sees each trial through this suggestion's own ParEGO weighting of score and cost.
+    private List<ScoredPoint> ModelHistory(int index, out List<double[]> running)
+    {
+        if (!Spec.Objective.HasCost) return SearchHistory(out running);
+        var searched = _trials.Where(t => t.Kind == TrialKind.Search).ToList();
+        running = [.. searched.Where(t => t.IsActive).Select(t => t.Point)];
+        var finished = searched.Where(t => !t.IsActive).Select(t => new TwoObjectiveTrial(t.Point, t.LastScore, CostOf(t))).ToList();
+        return ParEgo.Scalarise(finished, Spec.Seed, index);
+    }
+
+    // What a model sampler learns from: a warm start's earlier trials, then ended search trials with their last score
+    // (NaN when they failed), and the running ones.
     private List<ScoredPoint> SearchHistory(out List<double[]> running)
     {
-        var finished = new List<ScoredPoint>(_trials.Count);
+        var finished = new List<ScoredPoint>(_priors.Length + _trials.Count);
+        finished.AddRange(_priors);
         running = [];
         foreach (var t in _trials)
         {

@@ -31,6 +31,9 @@ public sealed partial class StudyEngine
     private readonly Retest _retest;
     private readonly Panda _panda = new();
 
+    // An earlier study's trials (warm start): the model sampler's history begins with them; they are no trials of this study.
+    private readonly ScoredPoint[] _priors;
+
     // Trials: every one ever launched, by number; the active ones; the failures.
     private readonly List<TrialRecord> _trials = [];
     private readonly SortedSet<int> _active = [];
@@ -80,6 +83,7 @@ public sealed partial class StudyEngine
         _stopping = StoppingScheduler.Create(spec.Stopping.Kind.ToString().ToLowerInvariant(), MaxRounds,
             graceRounds: spec.Stopping.GraceRounds, reductionFactor: spec.Stopping.ReductionFactor);
         _retest = new Retest(spec.Retest.Repeats);
+        _priors = [.. (spec.WarmStart?.Trials ?? []).Select(t => new ScoredPoint(spec.Space.ToUnit(t.Values), t.Score))];
         _regions.Add(Region.Full(spec.Space));
         _evidence = new SearchEvidence(_regions[0], Zoom.KeepFraction);
     }

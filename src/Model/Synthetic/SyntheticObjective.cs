@@ -23,11 +23,21 @@ public abstract class SyntheticObjective
 
     public abstract double Evaluate(IReadOnlyList<double> x);
 
+    /// <summary>A two-objective function's second value (minimised too); null for a function of one value.</summary>
+    public virtual double? Second(IReadOnlyList<double> x) => null;
+
+    /// <summary>The second value at the arguments in <paramref name="configuration"/>.</summary>
+    public double? Second(Configuration configuration) =>
+        Second([.. Space.Dimensions.Select(d => configuration.GetDouble(d.Name))]);
+
+    public bool HasTwoValues => Second([.. Space.Dimensions.Select(_ => 0.5)]) is not null;
+
     /// <summary>Every objective by its name, as the benchmark and a spec name them.</summary>
     public static IReadOnlyDictionary<string, SyntheticObjective> All { get; } = new Dictionary<string, SyntheticObjective>
     {
         ["branin"] = new Branin(),
         ["hartmann6"] = new Hartmann6(),
+        ["zdt1"] = new Zdt1(),
     };
 
     protected static SearchSpace Box(params (double Min, double Max)[] bounds) =>

@@ -276,6 +276,17 @@ public class StudySpecParserTests
         Assert.True(spec.Data.LabelsPath is null || File.Exists(spec.Data.LabelsPath));
     }
 
+    [Theory]
+    [InlineData("branin.yaml")]
+    [InlineData("branin-warm.yaml")]
+    [InlineData("zdt1.yaml")]
+    public void Every_synthetic_example_parses(string file)
+    {
+        var spec = StudySpecParser.Load(Examples.Path(file));
+
+        Assert.NotNull(spec.Data.Synthetic);
+    }
+
     [Fact]
     public void Every_example_is_tested()
     {
@@ -284,7 +295,7 @@ public class StudySpecParserTests
             .Select(Path.GetFileName)
             .Order();
 
-        Assert.Equal(["digits.json", "digits.yaml", "fashion-mnist.yaml", "iris.yaml", "letter.yaml"], files);
+        Assert.Equal(["branin-warm.yaml", "branin.yaml", "digits.json", "digits.yaml", "fashion-mnist.yaml", "iris.yaml", "letter.yaml", "zdt1.yaml"], files);
     }
 
     private static class Examples
