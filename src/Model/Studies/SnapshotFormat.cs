@@ -107,6 +107,9 @@ internal sealed class SnapshotWriter(BinaryWriter w)
         w.Write(m.ValidationLoss);
         w.Write(m.ValidationAccuracy);
         w.Write(m.LearningRate);
+        w.Write(m.Seconds);
+        w.Write(m.SecondValue.HasValue);
+        if (m.SecondValue is { } second) w.Write(second);
         w.Write(r.Score);
         w.Write(r.BaseLearningRate);
         Write(r.Hyperparameters);
@@ -215,7 +218,8 @@ internal sealed class SnapshotReader(BinaryReader r)
 
     public RecordedRound ReadRound()
     {
-        var report = new RoundReport(ReadInt(), ReadInt(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        var report = new RoundReport(ReadInt(), ReadInt(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
+            Seconds: r.ReadDouble(), SecondValue: r.ReadBoolean() ? r.ReadDouble() : null);
         return new RecordedRound(report, r.ReadDouble(), r.ReadDouble(), ReadConfiguration(), ReadString());
     }
 
