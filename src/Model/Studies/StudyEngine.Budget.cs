@@ -55,7 +55,7 @@ public sealed partial class StudyEngine
     {
         get
         {
-            if (!Spec.Retest.Enabled || _finalRetestStarted || (Spec.Budget.TotalEpochs is null && Spec.Budget.Trials is null)) return 0;
+            if (!Spec.Retest.Enabled || _finalRetestStarted || _reserveReleased || (Spec.Budget.TotalEpochs is null && Spec.Budget.Trials is null)) return 0;
             var runs = (int)Math.Floor((RetestEpochCap - RetestEpochs + 1e-9) / (MaxRounds * EpochsPerRound));
             // One fresh run of the top leader alone could only swap it for the runner-up on the strength of that one's
             // equally flattering score: a choice needs a fresh run of two leaders (unless the spec re-tests just one).

@@ -112,13 +112,20 @@ public sealed partial class StudyEngine
 
     // Before the study ends the top of the ranking is re-tested, within the reserve the search left for it
     // (FinalRetestRuns), so the configuration the study reports did not win by one lucky run. A leader already
-    // re-tested (by a periodic re-test) is an honest answer as it is.
+    // re-tested (by a periodic re-test) is an honest answer as it is, and a reserve the final re-test cannot use
+    // goes back to the search rather than unspent.
     private void FinalRetestOrFinish(StepBuilder step)
     {
         var top = Leader;
         if (Spec.Retest.Enabled && top is { Runs: 1 } && StartFinalRetest(step))
         {
             _finalRetestStarted = true;
+            return;
+        }
+        if (FinalRetestRuns > 0 && !_noMoreLaunches)
+        {
+            _reserveReleased = true;
+            LaunchNext(step);
             return;
         }
         Finish(BudgetReason());

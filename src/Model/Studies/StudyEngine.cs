@@ -44,13 +44,15 @@ public sealed partial class StudyEngine
     private readonly List<TrialRecord> _generationTrials = [];
     private List<TrialRecord> _population = [];
 
-    // Re-tests: who re-tests whom, when the next is due, whether one is running, whether the final one started.
+    // Re-tests: who re-tests whom, when the next is due, whether one is running, whether the final one started,
+    // whether its reserve went back to the search unused.
     private readonly Dictionary<int, List<int>> _retestsOf = [];
     private int _completedSinceRetest;
     private int _roundsSinceRetest;
     private bool _retestRequested;
     private bool _retesting;
     private bool _finalRetestStarted;
+    private bool _reserveReleased;
 
     // Set when the study expired: nothing new starts.
     private bool _noMoreLaunches;

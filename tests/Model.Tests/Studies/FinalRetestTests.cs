@@ -88,4 +88,27 @@ public class FinalRetestTests
         Assert.Equal(0, engine.Leader!.Trial);
         Assert.Equal([0, 1, 2], engine.Ranking().Take(3).Select(r => r.Trial));
     }
+
+    [Fact]
+    public void A_reserve_the_final_re_test_cannot_use_goes_back_to_the_search()
+    {
+        // The periodic re-test after two trials re-tests the leader, so at the end the reserved trial has no leader
+        // left to re-test (leaders: 1, repeats: 1): it trains a fourth search trial instead of staying unspent.
+        var spec = StudySimulator.Spec("""
+            data: { path: data.csv }
+            space:
+              learning_rate: { min: 1.0e-3, max: 1.0e-1 }
+            strategy: panda
+            budget: { trials: 4, epochs_per_round: 2, max_epochs_per_trial: 4 }
+            generation_size: 2
+            stopping: none
+            retest: { every_trials: 2, leaders: 1, repeats: 1, max_share: 0.5 }
+            seed: 1
+            """);
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Panda), StudySimulator.PeakedObjective).Run();
+
+        Assert.Equal(4, engine.TrialsLaunched);
+        Assert.Equal(3, engine.SearchTrialsLaunched);
+        Assert.Equal("trial budget spent", engine.FinishReason);
+    }
 }
