@@ -17,6 +17,11 @@ internal static class Strategies
         ["caviar (PBT)"] = "strategy: caviar\npopulation: { size: 8, ready_every_rounds: 2 }\nstopping: none\nretest: { enabled: false }",
         ["asha η=3"] = $"strategy: caviar\npopulation: {{ size: 8, ready_every_rounds: {Never} }}\nstopping: {{ kind: asha, grace_rounds: 0, reduction_factor: 3 }}\nretest: {{ enabled: false }}",
         ["panda (median stopping)"] = "strategy: panda\nstopping: median\nretest: { enabled: false }",
+        // The model samplers train full trials, two at a time (the model suggests the second while the first trains,
+        // with a constant liar / fantasy for it), no stopping; a start of 4 random trials, not their default 10, since
+        // at 60 epochs a study trains only 7.5 full trials and the defaults would make them random search.
+        ["tpe"] = $"strategy: caviar\npopulation: {{ size: 2, ready_every_rounds: {Never} }}\ngeneration_size: {Never}\nstopping: none\nretest: {{ enabled: false }}\nsampler: {{ kind: tpe, startup_trials: 4 }}",
+        ["gp-bo"] = $"strategy: caviar\npopulation: {{ size: 2, ready_every_rounds: {Never} }}\ngeneration_size: {Never}\nstopping: none\nretest: {{ enabled: false }}\nsampler: {{ kind: gp, startup_trials: 4 }}",
         ["default"] = "",
     };
 

@@ -38,14 +38,17 @@ public sealed class Retest
     /// σ is pooled from every trial run more than once (the noise of a configuration is much the
     /// same across the space); before any re-test there is no σ, every trial has one run, and the
     /// bound is the mean. A run that diverged (NaN) makes the mean NaN, which ranks last.
+    /// With <paramref name="retestedFirst"/> (after a study's final re-test) every trial run more than once (and never diverged) ranks
+    /// above every trial run once, each group by its bound.
     /// </summary>
-    public static IReadOnlyList<RankedTrial> Rank(IReadOnlyList<TrialRuns> trials)
+    public static IReadOnlyList<RankedTrial> Rank(IReadOnlyList<TrialRuns> trials, bool retestedFirst = false)
     {
         var summaries = trials.Select(t => Summarise(t.Trial, [t.Original, .. t.Retests])).ToArray();
         var noise = PooledSpread(summaries);
         return summaries
             .Select(r => r with { Bound = r.Mean - noise / Math.Sqrt(r.Runs) })
-            .OrderByDescending(r => double.IsNaN(r.Bound) ? double.NegativeInfinity : r.Bound)
+            .OrderByDescending(r => retestedFirst && r.Runs > 1 && !double.IsNaN(r.Bound))
+            .ThenByDescending(r => double.IsNaN(r.Bound) ? double.NegativeInfinity : r.Bound)
             .ThenByDescending(r => r.Runs)
             .ThenBy(r => r.Trial)
             .ToArray();

@@ -41,7 +41,7 @@ public sealed partial class StudyEngine
             else continuing.Add(m);
         }
         // The epoch budget may pay for only part of the next round: the best members get it.
-        var affordable = RoundsAffordable;
+        var affordable = SearchRoundsAffordable;
         foreach (var m in continuing.OrderByDescending(m => m.LastScore).ThenBy(m => m.Number).Skip(affordable).ToList())
         {
             continuing.Remove(m);

@@ -14,7 +14,7 @@ public sealed partial class StudyEngine
 
     private void LaunchNext(StepBuilder step)
     {
-        var remaining = Math.Min(Math.Min(TrialsLeft, SamplesLeft), RoundsAffordable);
+        var remaining = Math.Min(Math.Min(SearchTrialsLeft, SamplesLeft), SearchRoundsAffordable);
         if (_noMoreLaunches || remaining <= 0)
         {
             FinalRetestOrFinish(step);
@@ -24,10 +24,10 @@ public sealed partial class StudyEngine
         else LaunchPanda(step);
     }
 
-    private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step)
+    private TrialRecord Launch(double[] point, Configuration hyperparameters, TrialKind kind, int? retestOf, int targetRounds, StepBuilder step, int? retestSplit = null)
     {
         var number = _trials.Count;
-        var splitSeed = kind == TrialKind.Retest ? (int)(SeedFor(number) >> 33) : Spec.Seed;
+        var splitSeed = kind == TrialKind.Retest ? retestSplit ?? (int)(SeedFor(number) >> 33) : Spec.Seed;
         var launch = new TrialLaunch(number, hyperparameters, point, SeedFor(number), kind, retestOf, Generation, splitSeed);
         var record = new TrialRecord(launch, LearningRateOf(hyperparameters), targetRounds);
         _trials.Add(record);

@@ -30,7 +30,7 @@ public sealed partial class StudyEngine
         var history = t.Rounds.Select(r => new RoundResult(t.Number, r.Report.Round, r.Score, r.Report.TrainLoss, r.BaseLearningRate)).ToList();
         switch (_panda.Decide(history, t.LearningRate))
         {
-            case PandaDecision.Rollback when EpochBudgetSpent:
+            case PandaDecision.Rollback when SearchBudgetSpent:
                 Stop(t, round, "epoch budget spent", step);
                 RecordFailure(t, $"diverged in round {round} with no budget left to retrain it");
                 return;

@@ -1,3 +1,4 @@
+using Orleans.Tuning.Model.Randomness;
 using Orleans.Tuning.Model.Scheduling;
 
 namespace Orleans.Tuning.Model.Studies;
@@ -12,7 +13,7 @@ public sealed partial class StudyEngine
     {
         if (_ranking.Version != _version)
             _ranking = (_version, Retest.Rank([.. _trials.Where(t => t.Kind == TrialKind.Search && t.Rounds.Count > 0)
-                .Select(t => new TrialRuns(t.Number, t.LastScore, RetestScores(t.Number)))]));
+                .Select(t => new TrialRuns(t.Number, t.LastScore, RetestScores(t.Number)))], retestedFirst: FinalRetested));
         return _ranking.Ranking;
     }
 
@@ -35,7 +36,7 @@ public sealed partial class StudyEngine
             .Where(b => !rerun.Contains(b.Trial))
             .Take(count)
             .Select(b => new TrialRuns(b.Trial, b.Score, []));
-        return [.. Retest.Rank([.. retested, .. once]).Where(r => double.IsFinite(r.Mean)).Take(count)];
+        return [.. Retest.Rank([.. retested, .. once], retestedFirst: FinalRetested).Where(r => double.IsFinite(r.Mean)).Take(count)];
     }
 
     // A re-test that diverged counts, as NaN: a configuration that blows up on a fresh seed is not a safe winner.
@@ -75,14 +76,20 @@ public sealed partial class StudyEngine
             // A leader is re-tested with all its repeats or not at all, and only within the budgets.
             if (!RetestFits(Spec.Retest.Repeats, l.Rounds.Count)) break;
             started = true;
-            for (var k = 0; k < Spec.Retest.Repeats; k++)
-            {
-                var r = Launch(l.Point, l.Hyperparameters, TrialKind.Retest, leader, l.Rounds.Count, step);
-                if (!_retestsOf.TryGetValue(leader, out var list)) _retestsOf[leader] = list = [];
-                list.Add(r.Number);
-            }
+            for (var k = 0; k < Spec.Retest.Repeats; k++) LaunchRetest(l, step);
         }
-        if (!started) return false;
+        return started && RetestStarted();
+    }
+
+    private void LaunchRetest(TrialRecord leader, StepBuilder step, int? split = null)
+    {
+        var r = Launch(leader.Point, leader.Hyperparameters, TrialKind.Retest, leader.Number, leader.Rounds.Count, step, split);
+        if (!_retestsOf.TryGetValue(leader.Number, out var list)) _retestsOf[leader.Number] = list = [];
+        list.Add(r.Number);
+    }
+
+    private bool RetestStarted()
+    {
         _retesting = true;
         _retestRequested = false;
         _completedSinceRetest = 0;
@@ -105,17 +112,53 @@ public sealed partial class StudyEngine
         }
     }
 
-    // Before the study ends its leaders are re-tested, so the best it reports did not win by luck;
-    // if a leader falls, the new leader is re-tested in turn (a few times at most).
+    // Before the study ends the top of the ranking is re-tested, within the reserve the search left for it
+    // (FinalRetestRuns), so the configuration the study reports did not win by one lucky run. A leader already
+    // re-tested (by a periodic re-test) is an honest answer as it is, and a reserve the final re-test cannot use
+    // goes back to the search rather than unspent.
     private void FinalRetestOrFinish(StepBuilder step)
     {
         var top = Leader;
-        var needsRetest = Spec.Retest.Enabled && top is not null && top.Runs == 1 && _finalRetests < MaxFinalRetests;
-        if (needsRetest)
+        if (Spec.Retest.Enabled && top is { Runs: 1 } && StartFinalRetest(step))
         {
-            _finalRetests++;
-            if (StartRetest(step)) return;
+            _finalRetestStarted = true;
+            return;
+        }
+        if (FinalRetestRuns > 0 && !_noMoreLaunches)
+        {
+            _reserveReleased = true;
+            LaunchNext(step);
+            return;
         }
         Finish(BudgetReason());
     }
+
+    // Once the final re-test has run, the study's answer is one of the configurations it re-tested: any other was
+    // ranked below them by its one run when they were chosen, and that run flatters it as theirs flattered them
+    // before their fresh runs showed by how much (the winner's curse), which its σ/√1 penalty alone does not undo.
+    private bool FinalRetested => _finalRetestStarted && !_retesting;
+
+    // Breadth first: each of the best `leaders` gets one fresh run, then a second, up to `repeats` each, while the
+    // budget and the re-test share pay. The final choice is between the leaders, and a leader's mean over two runs
+    // is only fairly compared with its rivals' if they have had a fresh run too, not with their one flattering score.
+    private bool StartFinalRetest(StepBuilder step)
+    {
+        var leaders = Leaders(Spec.Retest.Leaders).Select(r => _trials[r.Trial]).ToList();
+        var started = false;
+        for (var pass = 0; pass < Spec.Retest.Repeats; pass++)
+        {
+            foreach (var l in leaders)
+            {
+                var runs = _retestsOf.GetValueOrDefault(l.Number)?.Count ?? 0;
+                if (runs > pass || !RetestFits(1, l.Rounds.Count)) continue;
+                LaunchRetest(l, step, FinalSplit(runs));
+                started = true;
+            }
+        }
+        return started && RetestStarted();
+    }
+
+    // The leaders' k-th fresh runs share one fresh split: compared on the same data, a split that happens to be easy
+    // or hard lifts or sinks them all alike instead of deciding between them.
+    private int FinalSplit(int run) => (int)(new Rng(((ulong)Spec.Seed << 32) ^ (ulong)run ^ 0xF1A1_0000_0000UL).NextUInt64() >> 33);
 }

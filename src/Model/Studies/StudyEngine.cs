@@ -22,8 +22,6 @@ namespace Orleans.Tuning.Model.Studies;
 /// </remarks>
 public sealed partial class StudyEngine
 {
-    private const int MaxFinalRetests = 3;
-
     // Policies, built from the spec.
     private readonly Rng _rng;
     private readonly ISampler _sampler;
@@ -49,13 +47,15 @@ public sealed partial class StudyEngine
     private readonly List<TrialRecord> _generationTrials = [];
     private List<TrialRecord> _population = [];
 
-    // Re-tests: who re-tests whom, when the next is due, whether one is running, how many final ones ran.
+    // Re-tests: who re-tests whom, when the next is due, whether one is running, whether the final one started,
+    // whether its reserve went back to the search unused.
     private readonly Dictionary<int, List<int>> _retestsOf = [];
     private int _completedSinceRetest;
     private int _roundsSinceRetest;
     private bool _retestRequested;
     private bool _retesting;
-    private int _finalRetests;
+    private bool _finalRetestStarted;
+    private bool _reserveReleased;
 
     // Set when the study expired: nothing new starts.
     private bool _noMoreLaunches;
@@ -239,7 +239,7 @@ public sealed partial class StudyEngine
         if (_retesting)
         {
             _retesting = false;
-            if (_finalRetests > 0) { FinalRetestOrFinish(step); return; }
+            if (_finalRetestStarted) { Finish(BudgetReason()); return; }
         }
         else if (GenerationComplete)
         {

@@ -17,6 +17,16 @@ public class RetestTests
     }
 
     [Fact]
+    public void After_the_final_re_test_the_re_tested_trials_rank_above_those_run_once()
+    {
+        // σ ≈ 0.064 from the re-tested pairs: by the bound alone the one-run 0.97 (0.906) beats both re-tested means (0.900, 0.890).
+        TrialRuns[] trials = [new(1, 0.99, [0.90]), new(2, 0.98, [0.89]), new(3, 0.97, []), new(4, 0.99, [double.NaN])];
+
+        Assert.Equal(3, Retest.Rank(trials)[0].Trial);
+        Assert.Equal([1, 2, 3, 4], Retest.Rank(trials, retestedFirst: true).Select(r => r.Trial));
+    }
+
+    [Fact]
     public void Spread_is_the_sample_standard_deviation_and_zero_for_one_run()
     {
         var ranked = Retest.Rank([new TrialRuns(1, 0.9, [0.7, 0.8]), new TrialRuns(2, 0.5, [])]);
