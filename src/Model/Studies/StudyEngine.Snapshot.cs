@@ -102,7 +102,8 @@ public sealed partial class StudyEngine
         w.Write(_roundsSinceRetest);
         w.Write(_retestRequested);
         w.Write(_retesting);
-        w.Write(_finalRetests);
+        w.Write(_finalRetestStarted);
+        w.Write(_reserveReleased);
         w.Write(_noMoreLaunches);
 
         w.Write(Generation);
@@ -156,7 +157,8 @@ public sealed partial class StudyEngine
         _roundsSinceRetest = r.ReadInt();
         _retestRequested = r.ReadBool();
         _retesting = r.ReadBool();
-        _finalRetests = r.ReadInt();
+        _finalRetestStarted = r.ReadBool();
+        _reserveReleased = r.ReadBool();
         _noMoreLaunches = r.ReadBool();
 
         Generation = r.ReadInt();

@@ -76,6 +76,27 @@ public class SnapshotTests
         }
     }
 
+    // A field added to the engine and forgotten in StudyEngine.Snapshot.cs would be lost on every restart, silently:
+    // this list is the reminder. Fields are either written (WriteState/ReadState), rebuilt from what is, or built from the spec.
+    [Fact]
+    public void Every_field_of_the_engine_is_in_the_snapshot_rebuilt_from_it_or_built_from_the_spec()
+    {
+        string[] inSnapshot =
+        [
+            "_rng", "_trials", "_failures", "_learned", "_samples", "_regions", "_generationTrials", "_population", "_retestsOf",
+            "_completedSinceRetest", "_roundsSinceRetest", "_retestRequested", "_retesting", "_finalRetestStarted", "_reserveReleased",
+            "_noMoreLaunches", "<Generation>k__BackingField", "<EpochsUsed>k__BackingField", "<IsFinished>k__BackingField",
+            "<FinishReason>k__BackingField", "<Failed>k__BackingField", "_stopping",
+        ];
+        string[] rebuilt = ["_active", "_searchLaunched", "_leaderboard", "_evidence", "_version", "_ranking"];
+        string[] fromSpec = ["_sampler", "_retest", "_panda", "_priors", "<Spec>k__BackingField", "<Strategy>k__BackingField", "<MaxRounds>k__BackingField"];
+
+        var fields = typeof(StudyEngine).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+            .Select(f => f.Name);
+
+        Assert.Equal(inSnapshot.Concat(rebuilt).Concat(fromSpec).Order(), fields.Order());
+    }
+
     [Fact]
     public void A_snapshot_of_another_study_or_layout_is_refused_rather_than_misread()
     {
