@@ -45,7 +45,8 @@ public sealed class StudyGrain(
         {
             _spec = StudySpecParser.Parse(S.SpecText, Id);
             _engine = await StudyRecovery.RebuildAsync(Id, _spec, Enum.Parse<StudyStrategy>(S.Strategy), Log, log);
-            _projector.TouchAll(_engine);
+            if (S.ProjectionFinal) _projector.AlreadyFinal();
+            else _projector.TouchAll(_engine);
             if (S.Phase == StudyPhase.Running)
             {
                 StartTimers();
@@ -305,6 +306,12 @@ public sealed class StudyGrain(
             await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports, withRows: false), final);
         }
         if (Log.SnapshotDue || (final && Log.HasEventsSinceSnapshot)) await Snapshot();
+        // Remembered, so that reading a finished study back (a status, an export) does not rewrite every one of its rows.
+        if (_projector.FinalWritten && S.Phase != StudyPhase.Running && !S.ProjectionFinal)
+        {
+            S.ProjectionFinal = true;
+            await Durably.WriteAsync(state, log, this);
+        }
     }
 
     // Taken between awaits, so the engine is exactly the fold of the events recorded so far; stored once those are.

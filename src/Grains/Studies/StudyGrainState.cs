@@ -12,7 +12,7 @@ public sealed record StudyEvent(
     [property: Id(2)] RoundMetrics? Metrics,
     [property: Id(3)] string? Message);
 
-/// <summary>What a study stores beside its event log: its spec, the strategy resolved for it, and how it ended. Written twice in its life.</summary>
+/// <summary>What a study stores beside its event log: its spec, the strategy resolved for it, and how it ended. Written three times in its life.</summary>
 [GenerateSerializer, Alias("Orleans.Tuning.StudyGrainState")]
 public sealed class StudyGrainState
 {
@@ -27,6 +27,9 @@ public sealed class StudyGrainState
 
     /// <summary>The chosen configuration on the test part, measured once when the study completed.</summary>
     [Id(8)] public TestResult? Test { get; set; }
+
+    /// <summary>The finished study's tables and summary are written: an activation after that has nothing to rewrite.</summary>
+    [Id(9)] public bool ProjectionFinal { get; set; }
 }
 
 /// <summary>How often a study writes its queryable tables and checks its clock.</summary>

@@ -29,6 +29,13 @@ internal sealed class StudyProjector
         _statusChanged = true;
     }
 
+    /// <summary>An earlier activation wrote the finished study's tables: nothing is left to write.</summary>
+    public void AlreadyFinal()
+    {
+        FinalWritten = true;
+        _statusChanged = false;
+    }
+
     public bool HasChanges => _touched.Count > 0 || _statusChanged;
 
     /// <summary>The summary of a finished study has been written; until then every flush tries again.</summary>

@@ -44,7 +44,16 @@ public sealed class GatedStudyStore : IStudyStore
 
     public Task<EngineSnapshot?> ReadSnapshotAsync(string studyId) => _inner.ReadSnapshotAsync(studyId);
     public Task WriteSnapshotAsync(string studyId, EngineSnapshot snapshot) => _inner.WriteSnapshotAsync(studyId, snapshot);
-    public Task WriteProjectionAsync(StudyProjection projection) => _inner.WriteProjectionAsync(projection);
+    /// <summary>How many projection writes <paramref name="studyId"/> has made.</summary>
+    public static int ProjectionWrites(string studyId) => ProjectionCounts.GetValueOrDefault(studyId);
+
+    private static readonly ConcurrentDictionary<string, int> ProjectionCounts = new();
+
+    public Task WriteProjectionAsync(StudyProjection projection)
+    {
+        ProjectionCounts.AddOrUpdate(projection.StudyId, 1, (_, n) => n + 1);
+        return _inner.WriteProjectionAsync(projection);
+    }
     public Task<StudyResults?> ReadResultsAsync(string studyId) => _inner.ReadResultsAsync(studyId);
     public Task<IReadOnlyList<StudyListing>> ListStudiesAsync() => _inner.ListStudiesAsync();
 }
