@@ -24,7 +24,7 @@ public sealed class StudyPageTests
         fixed: { optimizer: adam, layers: 1 }
         strategy: caviar
         generation_size: 4
-        budget: { trials: 200, wall_time: 20m, epochs_per_round: 1, max_epochs_per_trial: 30 }
+        budget: { trials: 5000, wall_time: 20m, epochs_per_round: 1, max_epochs_per_trial: 30 }
         """;
 
     /// <summary>What the page shows: its table's rows (trial number, rounds), the curves drawn, and how many times it redrew.</summary>

@@ -17,6 +17,8 @@ public sealed class FreeSlotsPlacementTests : IAsyncLifetime
         builder.AddSiloBuilderConfigurator<OneSlotSilo>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+        // Placement only knows the silos its own membership view lists as active; a silo not yet seen there gets nothing.
+        await _cluster.WaitForLivenessToStabilizeAsync();
     }
 
     public async Task DisposeAsync() => await _cluster.StopAllSilosAsync();
@@ -34,8 +36,11 @@ public sealed class FreeSlotsPlacementTests : IAsyncLifetime
             retest: { enabled: false }
             """;
         var silosOfTrials = new HashSet<string>();
-        var (_, final, _) = await StudyRunner.Run(_cluster.Client, "slow-placement", yaml, onPoll: async _ =>
+        var (_, final, _) = await StudyRunner.Run(_cluster.Client, "slow-placement", yaml, onPoll: async study =>
         {
+            // Asking a trial that has not been activated yet would activate it, placed by whichever silo took the call:
+            // only trials the study has heard from (so placed by the study's own launch) are asked where they train.
+            if (study.Active.Count(t => t.Round >= 1) < 2) return;
             for (var n = 0; n < 2; n++)
             {
                 var status = await _cluster.Client.GetGrain<ITrialGrain>(TrialKeys.Of("slow-placement", n)).GetStatus();
