@@ -14,14 +14,15 @@ public sealed class FaultTests(PostgresServer postgres) : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("orleans-tuning-it-").FullName;
 
     // A caviar population in lockstep with checkpointed RNG state: its decisions are a function of the
-    // spec and seed alone, so a disturbed run must end exactly as an undisturbed one.
+    // spec and seed alone, so a disturbed run must end exactly as an undisturbed one. Wide enough that a
+    // study lasts many seconds, so a fault lands in the middle of it, not after its end.
     private string Spec(string name) => Write($"{name}.yaml", $$"""
         name: {{name}}
         seed: 7
         data: { path: {{Repo.Data("letter.csv")}} }
         space:
           learning_rate: { min: 1.0e-3, max: 1.0e-1 }
-          hidden_units: { min: 32, max: 96 }
+          hidden_units: { min: 192, max: 384 }
         fixed: { optimizer: adam, layers: 2, batch_size: 64 }
         strategy: caviar
         population: { size: {{Trials}}, ready_every_rounds: 3 }

@@ -271,6 +271,13 @@ public sealed class StudyGrain(
 
     private async Task CheckClock()
     {
+        // The engine finished but the study never recorded its end (its silo died while it tested the leader, say):
+        // replaying its log finished the engine again, and nothing else would end the study.
+        if (S.Phase == StudyPhase.Running && _engine is { IsFinished: true })
+        {
+            await CompleteIfFinished();
+            return;
+        }
         if (S.Phase != StudyPhase.Running || _spec?.Budget.WallTime is not { } wall) return;
         if (DateTime.UtcNow - S.StartedUtc >= wall) await Expire("wall time spent", StudyPhase.Completed);
     }
