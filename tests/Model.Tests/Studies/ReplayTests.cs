@@ -6,7 +6,7 @@ namespace Orleans.Tuning.Model.Tests.Studies;
 
 public class ReplayTests
 {
-    private static string Spec(string strategy, string sampler) => $$"""
+    internal static string Spec(string strategy, string sampler) => $$"""
         data: { path: data.csv }
         space:
           learning_rate: { min: 1.0e-4, max: 1.0 }

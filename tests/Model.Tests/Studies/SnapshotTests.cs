@@ -6,21 +6,15 @@ namespace Orleans.Tuning.Model.Tests.Studies;
 
 public class SnapshotTests
 {
-    private static string Spec(string strategy, string sampler, string stopping) => $$"""
-        data: { path: data.csv }
-        space:
-          learning_rate: { min: 1.0e-4, max: 1.0 }
-          optimizer: [momentum, rmsprop, adam]
-          layers: { min: 1, max: 3 }
-        strategy: {{strategy}}
-        sampler: {{sampler}}
-        budget: { total_epochs: 120, max_epochs_per_trial: 6 }
-        population: { size: 4, ready_every_rounds: 2 }
-        stopping: {{(stopping == "none" ? "none" : $"{{ kind: {stopping}, grace_rounds: 1 }}")}}
-        retest: { every_trials: 3, leaders: 1, repeats: 1, max_share: 0.3 }
-        generation_size: 8
-        seed: 11
-        """;
+    // The replay tests' mixed space, with a longer budget, a stopping rule of the test's choosing, earlier re-tests and
+    // several generations, so that restores land among rollbacks, exploits, stops, re-tests and narrowed regions.
+    private static string Spec(string strategy, string sampler, string stopping) =>
+        ReplayTests.Spec(strategy, sampler)
+            .Replace("total_epochs: 90", "total_epochs: 120")
+            .Replace("stopping: { kind: median, grace_rounds: 1 }", "stopping: " + (stopping == "none" ? "none" : $"{{ kind: {stopping}, grace_rounds: 1 }}"))
+            .Replace("every_trials: 4", "every_trials: 3")
+            .Replace("seed: 6", "seed: 11")
+        + "\ngeneration_size: 8";
 
     // The peaked objective, except that a fast learning rate blows up in round 2: the panda rolls such a round back.
     // Deeper networks take longer, for the studies that weigh seconds per epoch too.
