@@ -34,7 +34,27 @@ public sealed class ClusterSlots(IClusterMembershipService membership, ITraining
 
     public bool Known(SiloAddress silo) => _silos.ContainsKey(silo);
 
-    public void Book(SiloAddress silo)
+    /// <summary>Books a slot on the candidate with the most free slots (among equals, a random one, so equal silos share the work).</summary>
+    /// <remarks>
+    /// Choosing and booking are one step under a lock: a population's trials are placed concurrently, and two placements
+    /// that both read the free counts before either booked would both take the same freest silo.
+    /// </remarks>
+    public SiloAddress BookFreest(IReadOnlyList<SiloAddress> candidates)
+    {
+        lock (_placing)
+        {
+            var best = candidates
+                .OrderByDescending(s => Known(s) ? Free(s) : int.MinValue)
+                .ThenBy(_ => Random.Shared.Next())
+                .First();
+            Book(best);
+            return best;
+        }
+    }
+
+    private readonly object _placing = new();
+
+    private void Book(SiloAddress silo)
     {
         _silos.TryAdd(silo, new Entry(default));
         _bookings.GetOrAdd(silo, _ => new ConcurrentQueue<DateTime>()).Enqueue(DateTime.UtcNow);

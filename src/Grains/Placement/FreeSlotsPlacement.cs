@@ -15,13 +15,6 @@ internal sealed class FreeSlotsPlacementDirector(ClusterSlots slots) : IPlacemen
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
-        var compatible = context.GetCompatibleSilos(target);
-        // Most free first; among equals, a random one, so equal silos share the work.
-        var best = compatible
-            .OrderByDescending(s => slots.Known(s) ? slots.Free(s) : int.MinValue)
-            .ThenBy(_ => Random.Shared.Next())
-            .First();
-        slots.Book(best);
-        return Task.FromResult(best);
+        return Task.FromResult(slots.BookFreest(context.GetCompatibleSilos(target)));
     }
 }
