@@ -13,7 +13,9 @@ internal sealed record StudyOutcome(double TestAccuracy, double BestValidation, 
 }
 
 /// <summary>Plays the grains' part for one study, in order and on one thread: trains each round, reports it, carries out the decision.</summary>
-internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData data)
+/// <param name="searchSplit">The train/validation split of every search trial (re-tests keep their fresh ones): the league's seed, so a
+/// baseline drawn from another stream is scored on the same validation rows as the strategies it is the bar for.</param>
+internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData data, int searchSplit)
 {
     private readonly StudyEngine _engine = new(spec, strategy);
     private readonly Queue<(int Trial, int Round)> _pending = [];
@@ -46,7 +48,7 @@ internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData
     {
         foreach (var launch in step.Launches)
         {
-            var prepared = data.Split(launch.SplitSeed);
+            var prepared = data.Split(launch.Kind == TrialKind.Search ? searchSplit : launch.SplitSeed);
             var (network, training) = Settings(launch.Hyperparameters, prepared);
             _trials[launch.Number] = new Trial(new Trainer(network, training, prepared.Train, launch.Seed), prepared);
             _pending.Enqueue((launch.Number, 1));
