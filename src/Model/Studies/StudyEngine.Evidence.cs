@@ -12,7 +12,8 @@ public sealed partial class StudyEngine
         var scored = _generationTrials.Any(t => t.Rounds.Count > 0);
         _generationTrials.Clear();
         if (!scored) return;
-        _regions.Add(CoarseToFine.NextRegion(_regions[^1], _evidence, Zoom));
+        // Only a sampler that draws from the region has one that narrows; a grid and a model sampler keep the whole space.
+        if (_sampler is not (GridSampler or IModelSampler)) _regions.Add(CoarseToFine.NextRegion(_regions[^1], _evidence, Zoom));
         Generation++;
     }
 

@@ -70,12 +70,15 @@ public sealed partial class StudyEngine
         Spec = spec;
         Strategy = strategy;
         _rng = new Rng((ulong)spec.Seed);
+        // A caviar population is drawn at once: a model that waited for more than one population's results would
+        // leave the second population as unmodelled as the first.
+        var startup = spec.Sampler.StartupTrials ?? (strategy == StudyStrategy.Caviar ? spec.Population.Size : null);
         _sampler = spec.Sampler.Kind switch
         {
             SamplerKind.Halton => new HaltonSampler(spec.Space.Count, spec.Seed),
             SamplerKind.Grid => new GridSampler(spec.Space, spec.Sampler.Points),
-            SamplerKind.Tpe => new TpeSampler(spec.Space, spec.Seed, spec.Sampler.StartupTrials),
-            SamplerKind.GaussianProcess => new GpSampler(spec.Space, spec.Seed, spec.Sampler.StartupTrials),
+            SamplerKind.Tpe => new TpeSampler(spec.Space, spec.Seed, startup),
+            SamplerKind.GaussianProcess => new GpSampler(spec.Space, spec.Seed, startup),
             SamplerKind.CmaEs => new CmaEsSampler(spec.Space, spec.Seed),
             _ => new RandomSampler(spec.Space.Count, spec.Seed),
         };

@@ -37,7 +37,7 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.Equal(8, search.Select(r => r.Trial).Distinct().Count());
         Assert.All(search.GroupBy(r => r.Trial), g => Assert.Equal([1, 2, 3, 4], g.Select(r => r.Round).Order()));
         Assert.Contains(results.Rows, r => r.Kind.StartsWith("retest of"));
-        Assert.True(results.Regions.Count >= 2, "coarse to fine: a region per generation");
+        Assert.Single(results.Regions); // TPE, the default sampler, concentrates by itself: the region stays the whole space
         Assert.NotNull(final.Best);
         Assert.True(final.Best.ValidationAccuracy >= 0.8, $"best accuracy {final.Best.ValidationAccuracy}");
         // Measured once on the held-out test part by the best trial's own grain.

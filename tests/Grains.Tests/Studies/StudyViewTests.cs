@@ -16,6 +16,7 @@ public class StudyViewTests(ClusterFixture fixture)
         budget: { trials: 8, epochs_per_round: 2, max_epochs_per_trial: 4 }
         population: { size: 4, ready_every_rounds: 2 }
         stopping: none
+        sampler: random
         retest: { every_trials: 4, leaders: 1, repeats: 1 }
         seed: 5
         """;

@@ -30,7 +30,7 @@ public class StudySpecParserTests
         Assert.Equal(8, spec.GenerationSize);
         Assert.Equal(new RetestSpec(Enabled: true, EveryTrials: 8, EveryRounds: null, Leaders: 3, Repeats: 2, MaxShare: 0.15), spec.Retest);
         Assert.Equal(0, spec.Seed);
-        Assert.Equal(new SamplerSpec(SamplerKind.Random, 3), spec.Sampler);
+        Assert.Equal(new SamplerSpec(SamplerKind.Tpe, 3), spec.Sampler);
     }
 
     [Fact]

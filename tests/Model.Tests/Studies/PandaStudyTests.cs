@@ -13,6 +13,7 @@ public class PandaStudyTests
         strategy: panda
         budget: { trials: 6, max_epochs_per_trial: 8 }
         generation_size: 3
+        sampler: random
         stopping: none
         retest: { enabled: false }
         seed: 5

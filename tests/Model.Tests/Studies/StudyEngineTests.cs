@@ -33,7 +33,7 @@ public class StudyEngineTests
     [Fact]
     public void Under_caviar_a_generation_holds_generation_size_trials_in_whole_populations()
     {
-        var spec = StudySimulator.Spec(Caviar.Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 4, ready_every_rounds: 2 }\ngeneration_size: 8"));
+        var spec = StudySimulator.Spec(Caviar.Replace("population: { size: 8, ready_every_rounds: 2 }", "population: { size: 4, ready_every_rounds: 2 }\ngeneration_size: 8\nsampler: random"));
         var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
 
         Assert.Equal(24, engine.SearchTrialsLaunched);
@@ -44,12 +44,37 @@ public class StudyEngineTests
     [Fact]
     public void Coarse_to_fine_narrows_the_region_around_the_best_trials()
     {
-        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar + "\nsampler: random"), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
         Assert.True(engine.Regions.Count >= 3);
         double Width(int r) => engine.Regions[r].Upper[0] - engine.Regions[r].Lower[0];
         Assert.True(Width(engine.Regions.Count - 1) < Width(0) * 0.8, $"learning-rate width {Width(0)} → {Width(engine.Regions.Count - 1)}");
         // The optimum α = 1e-2 sits at u = 0.5 on a log scale from 1e-4 to 1.
         Assert.True(engine.Regions[^1].Lower[0] <= 0.5 && engine.Regions[^1].Upper[0] >= 0.5);
+    }
+
+    [Theory]
+    [InlineData("tpe")]
+    [InlineData("gp")]
+    [InlineData("grid")]
+    public void A_sampler_that_does_not_draw_from_the_region_keeps_the_whole_space(string sampler)
+    {
+        var engine = new StudySimulator(new StudyEngine(StudySimulator.Spec(Caviar + $"\nsampler: {sampler}"), StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        Assert.True(engine.Trials.Select(t => t.Launch.Generation).Distinct().Count() >= 2);
+        Assert.Equal([Model.Search.Region.Full(engine.Spec.Space)], engine.Regions);
+    }
+
+    [Fact]
+    public void Under_caviar_the_model_sampler_models_from_the_second_population_on()
+    {
+        // TPE's own default waits for 10 scored trials; a population of 8 is drawn at once, so it would draw the second
+        // population at random too. By default under caviar it waits for one population: the second one is modelled.
+        var spec = StudySimulator.Spec(Caviar + "\nsampler: tpe");
+        var engine = new StudySimulator(new StudyEngine(spec, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        var random = new StudySimulator(new StudyEngine(spec with { Sampler = spec.Sampler with { StartupTrials = 10 } }, StudyStrategy.Caviar), StudySimulator.PeakedObjective).Run();
+        string Points(StudyEngine e, int generation) => string.Join(";", e.Trials.Where(t => t.Launch.Generation == generation).Select(t => string.Join(",", t.Launch.Point)));
+        Assert.Equal(Points(random, 0), Points(engine, 0));
+        Assert.Equal(Points(random, 1), Points(random, 1)); // deterministic, so the difference below is the model's
+        Assert.NotEqual(Points(random, 1), Points(engine, 1));
     }
 
     [Fact]
