@@ -81,12 +81,13 @@ foreach (var (n, position) in sizes.Select((n, i) => (n, i)))
     for (var r = 0; r < Repeats; r++)
     {
         var (cpu0, pg0) = (Process.GetCurrentProcess().TotalProcessorTime, server?.Seconds() ?? 0);
-        var (reports, seconds, clientSeconds, rates, windowCpu) = await RunStudy(grains, $"{runId}-overhead-{position}-{n}-{r}", n);
+        var (reports, seconds, clientSeconds, rates, windowCpu, end) = await RunStudy(grains, $"{runId}-overhead-{position}-{n}-{r}", n);
         var (cpu, pg) = ((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds, (server?.Seconds() ?? 0) - pg0);
         runs.Add(reports / seconds);
         totalReports += reports;
         Console.WriteLine($"  trials={n} run={r} reports={reports} seconds={seconds:F3} reports_per_sec={reports / seconds:F0} client_seconds={clientSeconds:F3} " +
                           $"first_window={rates.FirstOrDefault():F0} last_window={rates.LastOrDefault():F0} min_window={(rates.Count > 0 ? rates.Min() : 0):F0} " +
+                          $"windows_below_half_the_run={rates.Count(w => w < reports / seconds / 2)}/{rates.Count} end=({end.Reports} reports, {end.Seconds:F3} s) " +
                           $"silo_cpu_ms_per_report={1000 * cpu / reports:F2} (first_window={windowCpu.FirstOrDefault():F2} last_window={windowCpu.LastOrDefault():F2})" +
                           (server is null ? "" : $" postgres_cpu_ms_per_report={1000 * pg / reports:F2}") +
                           $" load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
@@ -147,12 +148,14 @@ static async Task DropDatabase(string template, string name)
 
 // Seconds are the study's own, from its start (the first launches) to its completion (StudyStatus.Elapsed, the silo's clock);
 // the client's clock also counts the Start call and up to one 20 ms poll after the end, a fifth of a 1,000-trial study at 10k/s.
-static async Task<(int Reports, double Seconds, double ClientSeconds, List<double> WindowRates, List<double> WindowCpu)> RunStudy(IGrainFactory grains, string id, int n)
+// Windows of at least 1,000 reports; the study's end (the last reports, fewer than a window, with the final ranking,
+// summary and snapshot, and up to one poll's delay) is returned apart, as a latency rather than a rate.
+static async Task<(int Reports, double Seconds, double ClientSeconds, List<double> WindowRates, List<double> WindowCpu, (int Reports, double Seconds) End)> RunStudy(IGrainFactory grains, string id, int n)
 {
     var spec = $$"""
         { "name": "{{id}}", "data": { "path": "none.csv" },
           "space": { "learning_rate": { "min": 1e-4, "max": 1e-1 } },
-          "strategy": "caviar", "stopping": "none", "retest": { "enabled": false },
+          "strategy": "caviar", "sampler": "random", "stopping": "none", "retest": { "enabled": false },
           "population": { "size": 100 },
           "budget": { "trials": {{n}}, "epochs_per_round": 1, "max_epochs_per_trial": 1 } }
         """;
@@ -167,7 +170,9 @@ static async Task<(int Reports, double Seconds, double ClientSeconds, List<doubl
     {
         await Task.Delay(20);
         status = await study.GetStatus();
-        var t = clock.Elapsed.TotalSeconds;
+        // The study's own clock, read with its count: a running study answers from a status up to 250 ms old, so the
+        // client's clock beside that count would move reports between windows (a window is about that long at 30k/s).
+        var t = status.Elapsed.TotalSeconds;
         if (status.ReportsReceived - lastReports >= 1_000 || status.Phase != StudyPhase.Running)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
@@ -175,9 +180,11 @@ static async Task<(int Reports, double Seconds, double ClientSeconds, List<doubl
             (lastReports, lastTime, lastCpu) = (status.ReportsReceived, t, cpu);
         }
     }
-    var counted = windows.Where(w => w.Reports > 0).ToList();
+    var end = windows.Count > 0 && windows[^1].Reports < 1_000 ? windows[^1] : (0, 0.0, 0.0);
+    var counted = windows.Where(w => w.Reports >= 1_000).ToList();
     // CPU per report per window: a cost that grows with history shows here whatever the machine's load did to the rates.
-    return (status.ReportsReceived, status.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds, [.. counted.Select(w => w.Reports / w.Seconds)], [.. counted.Select(w => 1000 * w.Cpu / w.Reports)]);
+    return (status.ReportsReceived, status.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds, [.. counted.Select(w => w.Reports / w.Seconds)], [.. counted.Select(w => 1000 * w.Cpu / w.Reports)],
+        (end.Item1, end.Item2));
 }
 
 /// <summary>CPU seconds used so far by a local PostgreSQL server: its postmaster, its live children and its reaped ones.</summary>
