@@ -8,7 +8,7 @@ namespace Orleans.Tuning.Grains.Studies;
 /// The study's one-minute watchdog would find them too; this is the failover path, the watchdog the backstop.
 /// Every surviving silo does it: waking a study is idempotent, and no survivor has to be chosen.
 /// </remarks>
-internal sealed class SiloDeathWatcher(IClusterMembershipService membership, IGrainFactory grains, ILogger<SiloDeathWatcher> log) : BackgroundService
+internal sealed class SiloDeathWatcher(IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, ILogger<SiloDeathWatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -18,8 +18,11 @@ internal sealed class SiloDeathWatcher(IClusterMembershipService membership, IGr
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
             {
+                // A silo that is shutting down sees itself declared dead: it has nothing to wake, and no grain can be placed
+                // on it any more (every call would retry until it gave up).
+                if (stopping.IsCancellationRequested) break;
                 var newlyDead = snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress))
+                    .Where(m => m.Status == SiloStatus.Dead && m.SiloAddress != local.SiloAddress && dead.Add(m.SiloAddress))
                     .Select(m => m.SiloAddress)
                     .ToList();
                 // The first snapshot lists silos that died before this one joined: their trials were resumed long ago.
