@@ -78,6 +78,7 @@ public sealed class StudyGrain(
 
     private Task? _starting;
     private bool _completing;
+    private bool _completionScheduled;
 
     private async Task StartOnce(string specText)
     {
@@ -132,7 +133,7 @@ public sealed class StudyGrain(
         // A duplicate's answer is waited for too: the first copy's event may still be on its way to the store.
         await Durable();
         Carry(step, reporter: report.Trial);
-        await CompleteIfFinished();
+        CompleteSoon();
         return Wire.ToWire(step.For(report.Trial, engineReport.Round));
     }
 
@@ -144,7 +145,7 @@ public sealed class StudyGrain(
         var step = _engine.TrialFailed(trial, message);
         await Durable();
         Carry(step, reporter: -1);
-        await CompleteIfFinished();
+        CompleteSoon();
     }
 
     public async Task<StudyStatus> Cancel(string reason)
@@ -204,6 +205,16 @@ public sealed class StudyGrain(
             if (d.Decision is Decision.Stop s) Trial(d.Trial).Stop(s.Reason).Ignore();
             else Trial(d.Trial).Decide(d.Round, Wire.ToWire(d.Decision)).Ignore();
         }
+    }
+
+    // The study's end (the leader's test evaluation, the final projection, the directory) runs in a turn of its own
+    // right after this one: the last trial's answer does not wait for it, and a failure there does not fail the
+    // trial's report, which it would retry. Should this activation be lost first, the clock tick completes the study.
+    private void CompleteSoon()
+    {
+        if (_completionScheduled || _engine is not { IsFinished: true } || S.Phase != StudyPhase.Running) return;
+        _completionScheduled = true;
+        this.RegisterGrainTimer(CompleteIfFinished, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
     }
 
     private async Task CompleteIfFinished()

@@ -49,10 +49,17 @@ public sealed class GatedStudyStore : IStudyStore
 
     private static readonly ConcurrentDictionary<string, int> ProjectionCounts = new();
 
-    public Task WriteProjectionAsync(StudyProjection projection)
+    /// <summary>Holds the projection writes of <paramref name="studyId"/> that record its end (a phase other than running) until the returned gate is opened.</summary>
+    public static TaskCompletionSource CloseEnd(string studyId) =>
+        EndGates.GetOrAdd(studyId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> EndGates = new();
+
+    public async Task WriteProjectionAsync(StudyProjection projection)
     {
+        if (projection.Status.Phase != StudyPhase.Running && EndGates.TryGetValue(projection.StudyId, out var gate)) await gate.Task;
         ProjectionCounts.AddOrUpdate(projection.StudyId, 1, (_, n) => n + 1);
-        return _inner.WriteProjectionAsync(projection);
+        await _inner.WriteProjectionAsync(projection);
     }
     public Task<StudyResults?> ReadResultsAsync(string studyId) => _inner.ReadResultsAsync(studyId);
     public Task<IReadOnlyList<StudyListing>> ListStudiesAsync() => _inner.ListStudiesAsync();
