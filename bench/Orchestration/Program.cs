@@ -94,10 +94,15 @@ foreach (var (n, position) in sizes.Select((n, i) => (n, i)))
     }
     Console.WriteLine($"trials={n} median_reports_per_sec={runs.Order().ElementAt(Repeats / 2):F0}");
     // A finished study read back: every idle activation is collected, then the last study is asked for its status,
-    // which re-activates it from its stored log (the time a silo takes to bring a study of this size back).
+    // which re-activates it from its stored log (the time a silo takes to bring a study of this size back). Its end
+    // (final tables, snapshot) is written in a turn after its last report, so wait for that first: a busy activation
+    // is not collected, and the status would then come from memory and measure nothing.
+    var last = $"{runId}-overhead-{position}-{n}-{Repeats - 1}";
+    for (var wait = Stopwatch.StartNew(); (await grains.GetGrain<IStudyDirectoryGrain>(0).Running()).Contains(last) && wait.Elapsed < TimeSpan.FromMinutes(1);)
+        await Task.Delay(50);
     await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
     var reactivation = Stopwatch.StartNew();
-    var back = await grains.GetGrain<IStudyGrain>($"{runId}-overhead-{position}-{n}-{Repeats - 1}").GetStatus();
+    var back = await grains.GetGrain<IStudyGrain>(last).GetStatus();
     Console.WriteLine($"trials={n} reactivation_seconds={reactivation.Elapsed.TotalSeconds:F2} phase={back.Phase} trials_back={back.TrialsLaunched}");
 }
 await host.StopAsync();

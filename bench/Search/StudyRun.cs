@@ -7,9 +7,15 @@ using Orleans.Tuning.Model.Studies;
 namespace Orleans.Tuning.Bench.Search;
 
 /// <summary>What one study achieved: its chosen configuration's test accuracy and its best-so-far validation accuracy over epochs.</summary>
-internal sealed record StudyOutcome(double TestAccuracy, double BestValidation, int EpochsUsed, IReadOnlyList<(int Epochs, double Best)> Curve, int? EpochsToTarget = null)
+/// <param name="LeaderTestCurve">After each round, the test accuracy of the configuration the study would answer with then: measured by
+/// the bench for this table only, never shown to the study.</param>
+internal sealed record StudyOutcome(double TestAccuracy, double BestValidation, int EpochsUsed, IReadOnlyList<(int Epochs, double Best)> Curve,
+    IReadOnlyList<(int Epochs, double Test)> LeaderTestCurve, int? EpochsToTarget = null, int? EpochsToTestTarget = null)
 {
     public int? EpochsToReach(double target) => Curve.FirstOrDefault(c => c.Best >= target - 1e-12) is { Epochs: > 0 } hit ? hit.Epochs : null;
+
+    /// <summary>The first epoch count at which the study's answer at that moment tested at least <paramref name="target"/>.</summary>
+    public int? EpochsToTest(double target) => LeaderTestCurve.FirstOrDefault(c => c.Test >= target - 1e-12) is { Epochs: > 0 } hit ? hit.Epochs : null;
 }
 
 /// <summary>Plays the grains' part for one study, in order and on one thread: trains each round, reports it, carries out the decision.</summary>
@@ -21,6 +27,7 @@ internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData
     private readonly Queue<(int Trial, int Round)> _pending = [];
     private readonly Dictionary<int, Trial> _trials = [];
     private readonly List<(int, double)> _curve = [];
+    private readonly List<(int, double)> _leaderTest = [];
     private double _best = double.NegativeInfinity;
 
     public StudyOutcome Run()
@@ -37,11 +44,16 @@ internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData
             if (_engine.Trials[next.Trial].Kind == TrialKind.Search && double.IsFinite(validation.Loss)) _best = Math.Max(_best, validation.Accuracy);
             Apply(_engine.Report(next.Trial, report));
             _curve.Add((_engine.EpochsUsed, _best));
+            _leaderTest.Add((_engine.EpochsUsed, LeaderTest()));
         }
         // The chosen configuration meets the test part once, as its trial grain would measure it.
+        return new StudyOutcome(LeaderTest(), _best, _engine.EpochsUsed, _curve, _leaderTest);
+    }
+
+    private double LeaderTest()
+    {
         var leader = _engine.Leader is { } l ? _trials[l.Trial] : null;
-        var test = leader is null ? double.NaN : leader.Trainer.Network.Evaluate(leader.Data.Test!).Accuracy;
-        return new StudyOutcome(test, _best, _engine.EpochsUsed, _curve);
+        return leader is null ? double.NaN : leader.Trainer.Network.Evaluate(leader.Data.Test!).Accuracy;
     }
 
     private void Apply(EngineStep step)
