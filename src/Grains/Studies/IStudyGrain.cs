@@ -29,6 +29,10 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("ResumeTrials"), OneWay]
     Task ResumeTrials();
 
+    /// <summary>Ends a study whose engine has finished: what the study sends itself once the last report is answered; idempotent.</summary>
+    [Alias("EndIfFinished"), OneWay]
+    Task EndIfFinished();
+
     [Alias("GetResults"), AlwaysInterleave]
     Task<StudyResults> GetResults();
 }

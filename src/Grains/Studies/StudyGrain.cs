@@ -214,8 +214,10 @@ public sealed class StudyGrain(
     {
         if (_completionScheduled || _engine is not { IsFinished: true } || S.Phase != StudyPhase.Running) return;
         _completionScheduled = true;
-        this.RegisterGrainTimer(CompleteIfFinished, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+        GrainReferences<IStudyGrain>.Get(GrainFactory, Id).EndIfFinished().Ignore();
     }
+
+    public Task EndIfFinished() => CompleteIfFinished();
 
     private async Task CompleteIfFinished()
     {

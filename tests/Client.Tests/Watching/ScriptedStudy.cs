@@ -31,6 +31,7 @@ internal sealed class ScriptedStudy(params StudyStatus[] script) : IStudyGrain
     public Task<StudyStatus> Start(string specText) => throw new NotSupportedException();
 
     public Task ResumeTrials() => throw new NotSupportedException();
+    public Task EndIfFinished() => throw new NotSupportedException();
     public Task<TrialDecision> Report(TrialReport report) => throw new NotSupportedException();
     public Task TrialFailed(int trial, string message) => throw new NotSupportedException();
     public Task<StudyResults> GetResults() => throw new NotSupportedException();
