@@ -17,7 +17,7 @@ namespace Orleans.Tuning.Grains.Studies;
 /// each handler's engine step is atomic between awaits.
 /// </remarks>
 [GrainType("tuning.study"), Reentrant]
-public sealed class StudyGrain(
+public sealed partial class StudyGrain(
     [PersistentState("study", StorageNames.Tuning)] IPersistentState<StudyGrainState> state,
     IStudyStore store,
     Placement.ClusterSlots slots,
@@ -79,6 +79,7 @@ public sealed class StudyGrain(
     private Task? _starting;
     private bool _completing;
     private bool _completionScheduled;
+    private bool _stale; // another activation owns the log now: write nothing more
 
     private async Task StartOnce(string specText)
     {
@@ -184,15 +185,6 @@ public sealed class StudyGrain(
     private bool IsAhead(int trial, int round) =>
         trial >= 0 && trial < _engine!.Trials.Count && _engine.Trials[trial].IsActive && round > _engine.Trials[trial].Rounds.Count + 1;
 
-    private async Task Expire(string reason, StudyPhase phase)
-    {
-        Log.Record(new StudyEvent(StudyEventKind.Expired, -1, null, reason));
-        var step = _engine!.Expire(reason);
-        await Durable();
-        Carry(step, reporter: -1);
-        await Complete(phase, reason);
-    }
-
     // Starts the trials the engine launched and delivers decisions to trials other than the reporter
     // (the reporter gets its decision as the answer to its report). Every call is one-way: a trial
     // may be waiting on this study right now. Called only once the step's event is stored.
@@ -204,61 +196,6 @@ public sealed class StudyGrain(
         {
             if (d.Decision is Decision.Stop s) Trial(d.Trial).Stop(s.Reason).Ignore();
             else Trial(d.Trial).Decide(d.Round, Wire.ToWire(d.Decision)).Ignore();
-        }
-    }
-
-    // The study's end (the leader's test evaluation, the final projection, the directory) runs in a turn of its own
-    // right after this one: the last trial's answer does not wait for it, and a failure there does not fail the
-    // trial's report, which it would retry. Should this activation be lost first, the clock tick completes the study.
-    private void CompleteSoon()
-    {
-        if (_completionScheduled || _engine is not { IsFinished: true } || S.Phase != StudyPhase.Running) return;
-        _completionScheduled = true;
-        GrainReferences<IStudyGrain>.Get(GrainFactory, Id).EndIfFinished().Ignore();
-    }
-
-    public Task EndIfFinished() => CompleteIfFinished();
-
-    private async Task CompleteIfFinished()
-    {
-        if (_engine is { IsFinished: true } && S.Phase == StudyPhase.Running)
-            await Complete(StudyPhase.Completed, _engine.FinishReason);
-    }
-
-    // A study that learned nothing has failed, however it ended (its budget, its clock), unless the user cancelled it.
-    private async Task Complete(StudyPhase phase, string? message)
-    {
-        // Reentrant: the test evaluation below is awaited before the phase changes, so a second caller must not get in.
-        if (S.Phase != StudyPhase.Running || _completing) return;
-        _completing = true;
-        if (phase == StudyPhase.Completed && _engine!.Failed)
-        {
-            phase = StudyPhase.Failed;
-            message = _engine.FinishReason;
-        }
-        if (phase == StudyPhase.Completed) S.Test = await EvaluateLeaderOnTest();
-        S.Phase = phase;
-        S.FinishedUtc = DateTime.UtcNow;
-        S.Message = message;
-        await Durably.WriteAsync(state, log, this);
-        try { await Flush(final: true); }
-        catch (Exception e) { log.LogWarning("study {Study}: final projection write failed, the timer will retry: {Error}", Id, e.Message); }
-        await GrainFactory.GetGrain<IStudyDirectoryGrain>(0).Finished(Id);
-        var reminder = await this.GetReminder(Watchdog);
-        if (reminder is not null) await this.UnregisterReminder(reminder);
-        if (phase == StudyPhase.Failed) log.LogWarning("study {Study} failed: {Message}", Id, message);
-        else log.LogInformation("study {Study} {Phase}: {Message}", Id, phase, message);
-    }
-
-    // Once, after the last decision: the leader's own trial measures its final checkpoint on the test part.
-    private async Task<TestResult?> EvaluateLeaderOnTest()
-    {
-        if (_engine!.Leader is not { } leader) return null;
-        try { return await Trial(leader.Trial).EvaluateTest(); }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "study {Study}: the test evaluation of trial {Trial} failed", this.GetPrimaryKeyString(), leader.Trial);
-            return null;
         }
     }
 
@@ -280,68 +217,6 @@ public sealed class StudyGrain(
         Log.Record(new StudyEvent(StudyEventKind.RetestRequested, -1, null, null));
         _engine!.RequestRetest();
         return Durable();
-    }
-
-    private async Task CheckClock()
-    {
-        // The engine finished but the study never recorded its end (its silo died while it tested the leader, say):
-        // replaying its log finished the engine again, and nothing else would end the study.
-        if (S.Phase == StudyPhase.Running && _engine is { IsFinished: true })
-        {
-            await CompleteIfFinished();
-            return;
-        }
-        if (S.Phase != StudyPhase.Running || _spec?.Budget.WallTime is not { } wall) return;
-        if (DateTime.UtcNow - S.StartedUtc >= wall) await Expire("wall time spent", StudyPhase.Completed);
-    }
-
-    // Every decision waits on this. A conflict means another activation owns the log now (this one was on a
-    // silo declared dead, say): stop writing anything and leave, so the next call rebuilds the study from the log.
-    private async Task Durable()
-    {
-        try
-        {
-            await Log.DurableAsync();
-        }
-        catch (StudyLogConflict e)
-        {
-            log.LogWarning("study {Study}: {Conflict}; this activation steps down", Id, e.Message);
-            _stale = true;
-            this.DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    private bool _stale;
-
-    // The queryable tables trail the log by at most a flush interval; they are derived data.
-    private async Task Flush(bool final)
-    {
-        if (_engine is null || S.SpecText is null || _stale) return;
-        if (Log.HasPending) await Durable();
-        final |= S.Phase != StudyPhase.Running && !_projector.FinalWritten;
-        if (_projector.HasChanges || final)
-        {
-            var status = StudyView.Status(Id, S, _engine, _reports);
-            await _projector.WriteAsync(store, Id, S.SpecText, status, _engine, () => StudyView.Results(Id, S, _engine, _reports, withRows: false), final);
-        }
-        if (Log.SnapshotDue || (final && Log.HasEventsSinceSnapshot)) await Snapshot();
-        // Remembered, so that reading a finished study back (a status, an export) does not rewrite every one of its rows.
-        if (_projector.FinalWritten && S.Phase != StudyPhase.Running && !S.ProjectionFinal)
-        {
-            S.ProjectionFinal = true;
-            await Durably.WriteAsync(state, log, this);
-        }
-    }
-
-    // Taken between awaits, so the engine is exactly the fold of the events recorded so far; stored once those are.
-    private async Task Snapshot()
-    {
-        var seq = Log.Count;
-        var engine = _engine!.Snapshot();
-        await Durable();
-        try { await Log.StoreSnapshotAsync(seq, engine); }
-        catch (Exception e) { log.LogWarning("study {Study}: storing its engine snapshot failed ({Error}); the log is complete without it", Id, e.Message); }
     }
 
     // Start is idempotent and resumes a trial that lost its activation (a silo failure, say).
