@@ -50,7 +50,9 @@ public class TrainingPoolTests
             var crew = Crew.Current!;
             WaitUntil(() => crew.Size == 3, "both idle slots joined the round");
             var threads = new ConcurrentDictionary<int, bool>();
-            for (var step = 0; step < 200; step++)
+            // Joined, the helpers may still not be scheduled within 200 short steps beside other tests: step on until they take parts.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            for (var step = 0; step < 200 || (crew.PartsByHelpers == 0 && DateTime.UtcNow < deadline); step++)
                 Crew.Run(3, threads, static (s, _, _) => { ((ConcurrentDictionary<int, bool>)s)[Environment.CurrentManagedThreadId] = true; Thread.SpinWait(500); });
             return (crew.Size, crew.PartsByHelpers);
         });
