@@ -7,7 +7,8 @@ namespace Orleans.Tuning.Grains.Tests.Studies;
 [Collection(ClusterCollection.Name)]
 public class DurableDecisionTests(ClusterFixture fixture)
 {
-    private const string Panda = """
+    /// <summary>One panda trial of three one-epoch rounds on iris: a study with a single last report.</summary>
+    internal const string Panda = """
         data: { path: iris.csv, validation_fraction: 0.3 }
         space: { learning_rate: { min: 1.0e-3, max: 1.0e-1 } }
         fixed: { layers: 1 }

@@ -7,23 +7,13 @@ namespace Orleans.Tuning.Grains.Tests.Studies;
 [Collection(ClusterCollection.Name)]
 public class StudyEndTests(ClusterFixture fixture)
 {
-    private const string Panda = """
-        data: { path: iris.csv, validation_fraction: 0.3 }
-        space: { learning_rate: { min: 1.0e-3, max: 1.0e-1 } }
-        fixed: { layers: 1 }
-        strategy: panda
-        budget: { trials: 1, epochs_per_round: 1, max_epochs_per_trial: 3 }
-        stopping: none
-        retest: { enabled: false }
-        """;
-
     [Fact]
     public async Task The_last_trial_is_told_to_stop_while_the_studys_end_is_still_being_written()
     {
         const string id = "gated-end";
         var gate = GatedStudyStore.CloseEnd(id);
         var trial = fixture.Grains.GetGrain<ITrialGrain>(TrialKeys.Of(id, 0));
-        var run = StudyRunner.Run(fixture.Grains, id, Panda);
+        var run = StudyRunner.Run(fixture.Grains, id, DurableDecisionTests.Panda);
 
         // The store holds the study's final write; the trial's last report is answered all the same. (Were the answer
         // held behind the end, it would come only when the report call timed out, after 30 s, and the trial retried.)
