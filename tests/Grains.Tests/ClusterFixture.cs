@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Orleans.Tuning.Grains.Studies;
+using Orleans.Tuning.Grains.Tests.Storage;
 using Orleans.Tuning.Grains.Trials;
 
 namespace Orleans.Tuning.Grains.Tests;
 
-/// <summary>One real Orleans test cluster (two silos, in-memory storage) shared by the grain tests.</summary>
+/// <summary>One real Orleans test cluster (in-memory storage, whose reads a test can fail) shared by the grain tests.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
@@ -24,9 +26,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
+        private const string MemoryStorage = "memory";
+
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(StorageNames.Tuning, o => o.UseOrleansSerializer());
+            silo.AddMemoryGrainStorage(MemoryStorage, o => o.UseOrleansSerializer());
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Tuning,
+                (services, _) => new FlakyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage)));
             silo.UseInMemoryReminderService();
             silo.Services.AddTuning(o => o.Slots = 2);
             // The test cluster brings its own clustering, so it takes the embedded silo's parts one by one.

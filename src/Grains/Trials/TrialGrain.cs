@@ -50,8 +50,7 @@ public sealed class TrialGrain(
     public async Task Decide(int round, TrialDecision decision)
     {
         if (S.State != TrialState.Waiting || round != S.Round) return; // stale or duplicate
-        S.State = TrialState.Running;
-        await Apply(decision);
+        await CarryOut(decision);
     }
 
     public async Task Stop(string reason)
@@ -142,42 +141,63 @@ public sealed class TrialGrain(
 
     private async Task ReportAndApply(RoundMetrics metrics)
     {
-        var decision = await ReportUntilAnswered(new TrialReport(S.Plan!.Number, metrics));
+        // The study may be moving to another silo or waiting on its database: the report is idempotent, so ask again.
+        var report = new TrialReport(S.Plan!.Number, metrics);
+        var decision = await AskPatiently(() => Study.Report(report), $"reporting round {metrics.Round}");
         if (decision is null) { _loopRunning = false; return; } // the study's watchdog will start us again
         if (S.State != TrialState.Waiting) { await Finish(); return; } // stopped meanwhile
         if (decision.Kind == DecisionKind.Wait) { _loopRunning = false; return; } // already written as waiting
-        S.State = TrialState.Running;
-        await Apply(decision);
+        await CarryOut(decision);
     }
 
-    // The study may be moving to another silo or waiting on its database: the report is idempotent, so ask again.
-    private async Task<TrialDecision?> ReportUntilAnswered(TrialReport report)
+    // Carrying out a decision can fail part-way with its changes half made in memory: the trial to copy lived on a
+    // silo that died and no other silo has taken it up within the patience, say. The stored state still waits on
+    // this round, so this activation leaves; the study's next Start (its watchdog's, or a failover's) reports the
+    // round again and gets the same answer. Left running, the loop flag would turn every such Start away.
+    private async Task CarryOut(TrialDecision decision)
     {
-        var deadline = DateTime.UtcNow + ReportPatience;
+        S.State = TrialState.Running;
+        try
+        {
+            await Apply(decision);
+        }
+        catch (Exception e)
+        {
+            log.LogError("trial {Trial}: carrying out {Decision} for round {Round} failed, so this activation steps down: {Error}",
+                this.GetPrimaryKeyString(), decision.Kind, S.Round, e.Message);
+            _loopRunning = false;
+            _session = null;
+            DeactivateOnIdle();
+        }
+    }
+
+    // A grain this trial calls may live on a silo that is being declared dead, or wait on its database; the calls made
+    // here are idempotent, so ask again, backing off, until the patience runs out (then the answer is null).
+    private async Task<T?> AskPatiently<T>(Func<Task<T>> ask, string what) where T : class
+    {
+        var deadline = DateTime.UtcNow + Patience;
         var wait = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                return await Study.Report(report);
+                return await ask();
             }
             catch (Exception e) when (e is not StudyException)
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    log.LogError("trial {Trial}: the study has not answered round {Round} for {Patience}: {Error}",
-                        this.GetPrimaryKeyString(), report.Metrics.Round, ReportPatience, e.Message);
+                    log.LogError("trial {Trial}: {What} has had no answer for {Patience}: {Error}", this.GetPrimaryKeyString(), what, Patience, e.Message);
                     return null;
                 }
-                log.LogWarning("trial {Trial}: reporting round {Round} failed ({Error}); retrying in {Wait}",
-                    this.GetPrimaryKeyString(), report.Metrics.Round, e.Message, wait);
+                log.LogWarning("trial {Trial}: {What} failed ({Error}); retrying in {Wait}", this.GetPrimaryKeyString(), what, e.Message, wait);
                 await Task.Delay(wait);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
             }
         }
     }
 
-    private static readonly TimeSpan ReportPatience = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     private async Task Apply(TrialDecision decision)
     {
@@ -210,7 +230,12 @@ public sealed class TrialGrain(
                 _session = null;
                 break;
             case DecisionKind.Exploit:
-                var source = await GrainReferences<ITrialGrain>.Get(GrainFactory, TrialKeys.Of(S.Plan!.StudyId, decision.SourceTrial)).GetSnapshot(decision.SourceRound);
+                var sourceTrial = GrainReferences<ITrialGrain>.Get(GrainFactory, TrialKeys.Of(S.Plan!.StudyId, decision.SourceTrial));
+                // A failed fetch is not a gone checkpoint: the source may be moving off a dead silo. Only its answer says it is gone.
+                var fetch = await AskPatiently(async () => new Fetched(await sourceTrial.GetSnapshot(decision.SourceRound)),
+                    $"fetching trial {decision.SourceTrial}'s round {decision.SourceRound}")
+                    ?? throw new TimeoutException($"trial {decision.SourceTrial} did not answer for its round {decision.SourceRound}");
+                var source = fetch.Snapshot;
                 // The study records the explored hyperparameters either way, so the trial trains with them either way:
                 // with the source's weights, or (its checkpoint gone) with its own, which fit since architecture is never perturbed.
                 if (source is not null)
@@ -245,4 +270,6 @@ public sealed class TrialGrain(
         _loopRunning = true;
         GrainReferences<ITrialGrain>.Get(GrainFactory, this.GetPrimaryKeyString()).RunRound().Ignore();
     }
+
+    private sealed record Fetched(TrialSnapshot? Snapshot);
 }
