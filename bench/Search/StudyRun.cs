@@ -6,16 +6,32 @@ using Orleans.Tuning.Model.Studies;
 
 namespace Orleans.Tuning.Bench.Search;
 
-/// <summary>What one study achieved: its chosen configuration's test accuracy and its best-so-far validation accuracy over epochs.</summary>
+/// <summary>What one study achieved: its answer's test and validation accuracy, and both over epochs.</summary>
+/// <param name="FinalValidation">The validation accuracy the study ends with: its answer's, as its results report it.</param>
+/// <param name="BestValidation">The highest validation accuracy any round of any of its search trials measured.</param>
+/// <param name="LeaderValidationCurve">After each round, the validation accuracy of the configuration the study would answer with then.</param>
+/// <param name="Curve">After each round, the highest validation accuracy measured so far in any round of a search trial.</param>
 /// <param name="LeaderTestCurve">After each round, the test accuracy of the configuration the study would answer with then: measured by
 /// the bench for this table only, never shown to the study.</param>
-internal sealed record StudyOutcome(double TestAccuracy, double BestValidation, int EpochsUsed, IReadOnlyList<(int Epochs, double Best)> Curve,
-    IReadOnlyList<(int Epochs, double Test)> LeaderTestCurve, int? EpochsToTarget = null, int? EpochsToTestTarget = null)
+internal sealed record StudyOutcome(double TestAccuracy, double FinalValidation, double BestValidation, int EpochsUsed,
+    IReadOnlyList<(int Epochs, double Validation)> LeaderValidationCurve, IReadOnlyList<(int Epochs, double Best)> Curve,
+    IReadOnlyList<(int Epochs, double Test)> LeaderTestCurve)
 {
-    public int? EpochsToReach(double target) => Curve.FirstOrDefault(c => c.Best >= target - 1e-12) is { Epochs: > 0 } hit ? hit.Epochs : null;
+    public int? EpochsToTarget { get; init; }
+    public int? EpochsToBestMeasured { get; init; }
+    public int? EpochsToTestTarget { get; init; }
+
+    /// <summary>The first epoch count at which the study's answer at that moment scored at least <paramref name="target"/> on validation.</summary>
+    public int? EpochsToReach(double target) => First(LeaderValidationCurve, target);
+
+    /// <summary>The first epoch count at which any round of a search trial measured at least <paramref name="target"/> on validation.</summary>
+    public int? EpochsToMeasure(double target) => First(Curve, target);
 
     /// <summary>The first epoch count at which the study's answer at that moment tested at least <paramref name="target"/>.</summary>
-    public int? EpochsToTest(double target) => LeaderTestCurve.FirstOrDefault(c => c.Test >= target - 1e-12) is { Epochs: > 0 } hit ? hit.Epochs : null;
+    public int? EpochsToTest(double target) => First(LeaderTestCurve, target);
+
+    private static int? First(IReadOnlyList<(int Epochs, double Value)> curve, double target) =>
+        curve.FirstOrDefault(c => c.Value >= target - 1e-12) is { Epochs: > 0 } hit ? hit.Epochs : null;
 }
 
 /// <summary>Plays the grains' part for one study, in order and on one thread: trains each round, reports it, carries out the decision.</summary>
@@ -28,6 +44,7 @@ internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData
     private readonly Dictionary<int, Trial> _trials = [];
     private readonly List<(int, double)> _curve = [];
     private readonly List<(int, double)> _leaderTest = [];
+    private readonly List<(int, double)> _leaderValidation = [];
     private double _best = double.NegativeInfinity;
 
     public StudyOutcome Run()
@@ -45,10 +62,14 @@ internal sealed class StudyRun(StudySpec spec, StudyStrategy strategy, BenchData
             Apply(_engine.Report(next.Trial, report));
             _curve.Add((_engine.EpochsUsed, _best));
             _leaderTest.Add((_engine.EpochsUsed, LeaderTest()));
+            _leaderValidation.Add((_engine.EpochsUsed, LeaderValidation()));
         }
         // The chosen configuration meets the test part once, as its trial grain would measure it.
-        return new StudyOutcome(LeaderTest(), _best, _engine.EpochsUsed, _curve, _leaderTest);
+        return new StudyOutcome(LeaderTest(), LeaderValidation(), _best, _engine.EpochsUsed, _leaderValidation, _curve, _leaderTest);
     }
+
+    // What the study reports for its answer: the mean of its runs, re-tests included.
+    private double LeaderValidation() => _engine.Leader?.Mean ?? double.NaN;
 
     private double LeaderTest()
     {

@@ -64,12 +64,15 @@ internal static class SpecWriter
             if (spec.Stopping.Kind == StoppingKind.Asha) json.WriteNumber("reduction_factor", spec.Stopping.ReductionFactor);
             json.WriteEndObject();
 
-            json.WriteStartObject("population");
-            json.WriteNumber("size", spec.Population.Size);
-            json.WriteNumber("ready_every_rounds", spec.Population.ReadyEveryRounds);
-            json.WriteNumber("quantile", spec.Population.Quantile);
-            json.WriteNumber("resample_probability", spec.Population.ResampleProbability);
-            json.WriteEndObject();
+            if (spec.Strategy != StudyStrategy.Panda)
+            {
+                json.WriteStartObject("population");
+                json.WriteNumber("size", spec.Population.Size);
+                json.WriteNumber("ready_every_rounds", spec.Population.ReadyEveryRounds);
+                json.WriteNumber("quantile", spec.Population.Quantile);
+                json.WriteNumber("resample_probability", spec.Population.ResampleProbability);
+                json.WriteEndObject();
+            }
 
             json.WriteNumber("generation_size", spec.GenerationSize);
 

@@ -59,9 +59,12 @@ public static partial class StudySpecParser
             var budget = Budget(root.Map("budget", required: true), oneRound: synthetic is not null);
             var objective = new ObjectiveReader(errors).Read(root, synthetic);
             var stopping = Stopping(synthetic is not null);
-            var population = Population(root.Map("population"));
+            var population = Population(root.Map("population"), strategy, root.Keys.Contains("generation_size"));
             // By default a caviar generation is one population; pandas follow the same count.
             var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
+            // Nothing in a population acts on pandas once the generation size is known: kept at its defaults, so a spec
+            // written out without it reads back equal.
+            if (strategy == StudyStrategy.Panda) population = new PopulationSpec();
             var retest = Retest(root.Map("retest"), synthetic is not null);
             var sampler = Sampler(space);
             var warmStarts = new WarmStartReader(errors);
@@ -233,11 +236,20 @@ public static partial class StudySpecParser
             }
         }
 
-        private PopulationSpec Population(SpecReader? population)
+        // A panda study trains one model at a time and nothing copies from anything: of a population, only its size
+        // acts there, as the generation size when none is given. Auto is always caviar (StrategyChoice).
+        private PopulationSpec Population(SpecReader? population, StudyStrategy strategy, bool generationSizeGiven)
         {
             var defaults = new PopulationSpec();
             if (population is null)
                 return defaults;
+            if (strategy == StudyStrategy.Panda)
+            {
+                foreach (var key in new[] { "ready_every_rounds", "quantile", "resample_probability" }.Where(population.Keys.Contains))
+                    population.Error(key, "applies only to caviar: a panda study trains one model at a time and copies nothing; remove it, or set strategy: caviar");
+                if (generationSizeGiven && population.Keys.Contains("size"))
+                    population.Error("size", "does nothing here: under panda a population's size only stands in for generation_size, which is given");
+            }
             var quantile = population.Number("quantile");
             if (quantile is not (null or (> 0 and <= 0.5)))
                 population.Error("quantile", $"must lie in (0, 0.5], got {quantile}");

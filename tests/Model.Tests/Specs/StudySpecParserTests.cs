@@ -249,17 +249,35 @@ public class StudySpecParserTests
               batch_size: [16, 128]
               learning_rate_decay: { min: 0, max: 0.9 }
             fixed: { decay_schedule: exponential, epsilon: 1.0e-7, layers: 2 }
-            strategy: panda
+            strategy: caviar
             objective: loss
             budget: { total_epochs: 99, wall_time: 1h1s, epochs_per_round: 3, max_epochs_per_trial: 9 }
             stopping: { kind: none }
             population: { size: 5, quantile: 0.1 }
-            generation_size: 4
+            generation_size: 10
             retest: { every_rounds: 6, enabled: false }
             sampler: { kind: grid, points: 4 }
             """, "full.yaml");
 
         Assert.Equal(spec, StudySpecParser.Parse(spec.ToNormalizedText(), "again"));
+    }
+
+    [Fact]
+    public void A_panda_spec_keeps_its_population_size_as_its_generation_size_and_writes_no_population()
+    {
+        var spec = StudySpecParser.Parse("""
+            data: { path: digits.csv }
+            space: { learning_rate: { min: 1.0e-4, max: 1.0e-1 } }
+            budget: { trials: 12 }
+            strategy: panda
+            population: { size: 6 }
+            """, "panda.yaml");
+
+        var text = spec.ToNormalizedText();
+
+        Assert.Equal(6, spec.GenerationSize);
+        Assert.DoesNotContain("population", text);
+        Assert.Equal(spec, StudySpecParser.Parse(text, "again"));
     }
 
     [Theory]

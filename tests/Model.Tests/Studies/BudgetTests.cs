@@ -12,8 +12,7 @@ public class BudgetTests
           learning_rate: { min: 1.0e-4, max: 1.0 }
         strategy: {{strategy}}
         budget: {{budget}}
-        population: { size: 5 }
-        {{(strategy == "panda" ? "generation_size: 3" : "")}}
+        {{(strategy == "panda" ? "generation_size: 3" : "population: { size: 5 }")}}
         stopping: none
         retest: {{retest}}
         seed: 4

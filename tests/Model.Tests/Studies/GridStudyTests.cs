@@ -29,7 +29,7 @@ public class GridStudyTests
     [InlineData("panda")]
     public void A_grid_study_trains_every_grid_point_once_and_ends_exhausted(string strategy)
     {
-        var spec = StudySimulator.Spec(strategy == "caviar" ? Spec(strategy).Replace("generation_size: 4\n", "") : Spec(strategy));
+        var spec = StudySimulator.Spec(strategy == "caviar" ? Spec(strategy).Replace("generation_size: 4\n", "") : Spec(strategy).Replace("population: { size: 4 }\n", ""));
         var engine = new StudySimulator(new StudyEngine(spec, Enum.Parse<StudyStrategy>(strategy, ignoreCase: true)), StudySimulator.PeakedObjective).Run();
 
         Assert.True(engine.IsFinished);

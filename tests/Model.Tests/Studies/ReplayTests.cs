@@ -15,7 +15,7 @@ public class ReplayTests
         strategy: {{strategy}}
         sampler: {{sampler}}
         budget: { total_epochs: 90, max_epochs_per_trial: 6 }
-        population: { size: 4, ready_every_rounds: 2 }
+        {{(strategy == "panda" ? "population: { size: 4 }" : "population: { size: 4, ready_every_rounds: 2 }")}}
         stopping: { kind: median, grace_rounds: 1 }
         retest: { every_trials: 4, leaders: 1, repeats: 1, max_share: 0.3 }
         seed: 6
