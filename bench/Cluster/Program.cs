@@ -21,6 +21,7 @@ using Orleans.Tuning.Bench.Cluster;
 using Orleans.Tuning.Grains.Hosting;
 using Orleans.Tuning.Grains.Studies;
 using Orleans.Tuning.Grains.Trials;
+using Orleans.Tuning.Testing;
 
 var arguments = args.ToList();
 var template = Environment.GetEnvironmentVariable("TUNING_CLUSTER");
@@ -206,22 +207,6 @@ namespace Orleans.Tuning.Bench.Cluster
             """;
     }
 
-    internal static class Repo
-    {
-        public static string Root { get; } = FindRoot();
-
-        public static string SiloDll => Path.Combine(Root, "src", "Silo", "bin", "Release", "net10.0", "tuning-silo.dll");
-
-        public static string Data(string file) => Path.Combine(Root, "data", file);
-
-        private static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Orleans.Tuning.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException($"no Orleans.Tuning.sln above {AppContext.BaseDirectory}");
-        }
-    }
-
     /// <summary>Silo processes on a fresh database, an Orleans client to start studies, and the study tables to read what happened.</summary>
     internal sealed class LocalCluster : IAsyncDisposable
     {
@@ -259,7 +244,9 @@ namespace Orleans.Tuning.Bench.Cluster
             var cs = new NpgsqlConnectionStringBuilder(template) { Database = id }.ConnectionString;
             // Ports of their own (the integration tests use 21000+, the orchestration benchmark 21111).
             var cluster = new LocalCluster(template, cs, id, 23000 + (n % 50) * 10, environment);
-            for (var i = 0; i < silos; i++) cluster.Silos.Add(SiloProcess.Start(cs, id, cluster._basePort + 2 * i, cluster._basePort + 2 * i + 1, slots, environment));
+            var settings = new Dictionary<string, string?>(SiloLog.Settings);
+            foreach (var (k, v) in environment) settings[k] = v;
+            for (var i = 0; i < silos; i++) cluster.Silos.Add(SiloProcess.Postgres(cs, id, cluster._basePort + 2 * i, cluster._basePort + 2 * i + 1, slots, settings));
             await cluster.Until(async () => await cluster.Scalar<long>(
                     "SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = $1 AND Status = 3", id) == silos,
                 TimeSpan.FromMinutes(2), $"{silos} active silos");
@@ -308,27 +295,9 @@ namespace Orleans.Tuning.Bench.Cluster
             return events;
         }
 
-        public async Task<List<T>> Column<T>(string sql, params object[] args)
-        {
-            await using var connection = new NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            foreach (var a in args) command.Parameters.Add(new() { Value = a });
-            await using var reader = await command.ExecuteReaderAsync();
-            var values = new List<T>();
-            while (await reader.ReadAsync()) values.Add(reader.GetFieldValue<T>(0));
-            return values;
-        }
+        public Task<List<T>> Column<T>(string sql, params object[] args) => Sql.Column<T>(ConnectionString, sql, args);
 
-        public async Task<T> Scalar<T>(string sql, params object[] args)
-        {
-            await using var connection = new NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            foreach (var a in args) command.Parameters.Add(new() { Value = a });
-            var value = await command.ExecuteScalarAsync();
-            return value is null or DBNull ? default! : (T)value;
-        }
+        public Task<T> Scalar<T>(string sql, params object[] args) => Sql.Scalar<T>(ConnectionString, sql, args);
 
         public async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what, TimeSpan? poll = null)
         {
@@ -337,7 +306,7 @@ namespace Orleans.Tuning.Bench.Cluster
             {
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException($"waited {timeout} for {what}\n" +
-                                               string.Join("\n", Silos.Select((s, i) => $"--- silo {i} (pid {s.Pid}):\n{string.Join("\n", s.Log.TakeLast(30))}")));
+                                               string.Join("\n", Silos.Select((s, i) => $"--- silo {i} (pid {s.Pid}):\n{string.Join("\n", s.Lines().TakeLast(30))}")));
                 await Task.Delay(poll ?? TimeSpan.FromMilliseconds(200));
             }
         }
@@ -350,7 +319,11 @@ namespace Orleans.Tuning.Bench.Cluster
                 try { await _client.StopAsync(timeout.Token); } catch (Exception) { /* a silo is gone: nothing to say goodbye to */ }
                 _client.Dispose();
             }
-            foreach (var silo in Silos) silo.Dispose();
+            foreach (var silo in Silos)
+            {
+                silo.Dispose();
+                silo.Keep(Id);
+            }
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(Admin(_template));
             await admin.OpenAsync();
@@ -361,88 +334,37 @@ namespace Orleans.Tuning.Bench.Cluster
         private static string Admin(string template) => new NpgsqlConnectionStringBuilder(template) { Database = "postgres", Pooling = false }.ConnectionString;
     }
 
-    /// <summary>One silo process (src/Silo) on loopback, configured by environment variables; ended by its PID.</summary>
-    internal sealed class SiloProcess : IDisposable
+    /// <summary>What the benchmark reads from its silos' logs, which they print one line per message, stamped with the UTC time.</summary>
+    internal static class SiloLog
     {
-        private readonly Process _process;
-        private readonly List<string> _log = [];
-
-        private SiloProcess(Process process, string clusterId, int siloPort)
+        public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
         {
-            _process = process;
-            ClusterId = clusterId;
-            SiloPort = siloPort;
-        }
-
-        public string ClusterId { get; }
-        public int SiloPort { get; }
-        public int Pid => _process.Id;
-        public List<string> Log { get { lock (_log) return [.. _log]; } }
-
-        public static SiloProcess Start(string connectionString, string clusterId, int siloPort, int gatewayPort, int slots, Dictionary<string, string> environment)
-        {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(Repo.SiloDll);
-            info.Environment["Tuning__Storage"] = "postgres";
-            info.Environment["Tuning__ConnectionString"] = connectionString;
-            info.Environment["Tuning__ClusterId"] = clusterId;
-            info.Environment["Tuning__ServiceId"] = clusterId;
-            info.Environment["Tuning__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-            info.Environment["Tuning__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
-            info.Environment["Tuning__Slots"] = slots.ToString(CultureInfo.InvariantCulture);
-            info.Environment["Logging__LogLevel__Default"] = "Warning";
-            info.Environment["Logging__LogLevel__Orleans.Tuning"] = "Information";
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Orleans.Tuning"] = "Information",
             // One line per message, stamped with the UTC time it was logged (to the millisecond).
-            info.Environment["Logging__Console__FormatterName"] = "simple"; // without it the options below are ignored
-            info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-            info.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            info.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
-            foreach (var (k, v) in environment) info.Environment[k] = v;
-            var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the silo");
-            var silo = new SiloProcess(process, clusterId, siloPort);
-            process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return silo;
-        }
+            ["Logging__Console__FormatterName"] = "simple", // without it the options below are ignored
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
+            ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
+        };
 
-        /// <summary>kill -9 (SIGKILL: no shutdown, no goodbye to the cluster); returns the time just before the signal.</summary>
-        public DateTime Kill()
-        {
-            var at = DateTime.UtcNow;
-            _process.Kill();
-            _process.WaitForExit();
-            return at;
-        }
+        public static string[] Lines(this SiloProcess silo) => silo.Log.Split(Environment.NewLine)[..^1];
 
         /// <summary>When this silo's SiloDeathWatcher heard that another silo was declared dead (and woke the running studies).</summary>
-        public DateTime DeclaredDeadAt()
+        public static DateTime DeclaredDeadAt(this SiloProcess silo)
         {
-            var line = Log.LastOrDefault(l => l.Contains("declared dead", StringComparison.Ordinal))
-                       ?? throw new InvalidOperationException("the survivor never logged a silo declared dead:\n" + string.Join("\n", Log.TakeLast(30)));
+            var lines = silo.Lines();
+            var line = lines.LastOrDefault(l => l.Contains("declared dead", StringComparison.Ordinal))
+                       ?? throw new InvalidOperationException("the survivor never logged a silo declared dead:\n" + string.Join("\n", lines.TakeLast(30)));
             return DateTime.Parse(line[..line.IndexOf(' ')], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         }
 
-        public void Dispose()
+        /// <summary>The log of a silo that has ended into $BENCH_LOG_DIR, when set.</summary>
+        public static void Keep(this SiloProcess silo, string clusterId)
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit();
-            }
-            if (Environment.GetEnvironmentVariable("BENCH_LOG_DIR") is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-                File.WriteAllLines(Path.Combine(folder, $"{ClusterId}-{SiloPort}.log"), Log);
-            }
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null) return;
-            lock (_log) _log.Add(line);
+            if (Environment.GetEnvironmentVariable("BENCH_LOG_DIR") is not { Length: > 0 } folder) return;
+            Directory.CreateDirectory(folder);
+            File.WriteAllLines(Path.Combine(folder, $"{clusterId}-{silo.SiloPort}.log"), silo.Lines());
         }
     }
 }

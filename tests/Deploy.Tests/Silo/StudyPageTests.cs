@@ -10,7 +10,7 @@ using Orleans.Tuning.Silo.Health;
 namespace Orleans.Tuning.Deploy.Tests.Silo;
 
 /// <summary>The study page served by a real silo process beside Orleans' dashboard, read by a real headless browser while a study runs on that silo.</summary>
-[Collection(SiloProcess.Collection)]
+[Collection(SiloProcessCollection.Name)]
 public sealed class StudyPageTests
 {
     // Long enough never to finish during the test (it is cancelled at the end); one epoch a round, so rounds come often.
@@ -49,50 +49,43 @@ public sealed class StudyPageTests
         var ct = timeout.Token;
         var health = SiloProcess.FreePort();
         var gateway = SiloProcess.FreePort();
-        using var silo = SiloProcess.Start(health, SiloProcess.FreePort(), gateway, out var log, dashboard: true);
+        using var silo = SiloProcess.InMemory(health, SiloProcess.FreePort(), gateway, dashboard: true);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{health}"), Timeout = TimeSpan.FromSeconds(10) };
+        Assert.True(await silo.Poll(http, HealthEndpoints.Ready, TimeSpan.FromSeconds(90)) == System.Net.HttpStatusCode.OK, silo.Log);
+        var printed = Regex.Match(silo.Log, @"studies (http://\S+/studies/)");
+        Assert.True(printed.Success, $"the silo did not print the study page's address:\n{silo.Log}");
+        var page = new Uri(printed.Groups[1].Value);
+        Assert.Equal($"http://127.0.0.1:{health}/studies/", page.ToString());
+
+        using var client = await Connect(gateway, ct);
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        var study = grains.GetGrain<IStudyGrain>("page-1");
+        await study.Start(StudySpecParser.Parse(Spec, "page.yaml", Repo.File("data")).ToNormalizedText());
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{health}"), Timeout = TimeSpan.FromSeconds(10) };
-            Assert.True(await SiloProcess.Poll(http, HealthEndpoints.Ready, TimeSpan.FromSeconds(90), silo) == System.Net.HttpStatusCode.OK, log.ToString());
-            var printed = Regex.Match(log.ToString(), @"studies (http://\S+/studies/)");
-            Assert.True(printed.Success, $"the silo did not print the study page's address:\n{log}");
-            var page = new Uri(printed.Groups[1].Value);
-            Assert.Equal($"http://127.0.0.1:{health}/studies/", page.ToString());
+            await Until(async () => (await study.GetStatus()).ReportsReceived >= 1, "the study's first report", ct);
+            await using var browser = await DevToolsChromium.StartAsync(ct);
 
-            using var client = await Connect(gateway, ct);
-            var grains = client.Services.GetRequiredService<IClusterClient>();
-            var study = grains.GetGrain<IStudyGrain>("page-1");
-            await study.Start(StudySpecParser.Parse(Spec, "page.yaml", Repo.File("data")).ToNormalizedText());
-            try
-            {
-                await Until(async () => (await study.GetStatus()).ReportsReceived >= 1, "the study's first report", ct);
-                await using var browser = await DevToolsChromium.StartAsync(ct);
+            await browser.Navigate(page, ct);
+            await Until(async () => (string?)await browser.Evaluate("[...document.querySelectorAll('#studies a')].map(a => a.textContent).join(' ')", ct) == "page-1",
+                "the list of studies naming page-1", ct);
 
-                await browser.Navigate(page, ct);
-                await Until(async () => (string?)await browser.Evaluate("[...document.querySelectorAll('#studies a')].map(a => a.textContent).join(' ')", ct) == "page-1",
-                    "the list of studies naming page-1", ct);
+            await browser.Navigate(new Uri(page, "?study=page-1"), ct);
+            var first = await Read(browser, s => s.Rows.Count > 0, "the study's trials", ct);
+            Assert.StartsWith("page-1, running, caviar", first.Summary);
+            var later = await Read(browser, s => s.Rounds > first.Rounds, $"more than the {first.Rounds} round(s) first shown", ct);
 
-                await browser.Navigate(new Uri(page, "?study=page-1"), ct);
-                var first = await Read(browser, s => s.Rows.Count > 0, "the study's trials", ct);
-                Assert.StartsWith("page-1, running, caviar", first.Summary);
-                var later = await Read(browser, s => s.Rounds > first.Rounds, $"more than the {first.Rounds} round(s) first shown", ct);
-
-                // What the page shows is the study's own account, from its grain: each trial it lists has at least as many rounds there.
-                var results = await study.GetResults();
-                Assert.Equal(StudyPhase.Running, results.Status.Phase);
-                foreach (var (trial, rounds) in later.Rows)
-                    Assert.True(results.Rows.Where(r => r.Trial == trial).Max(r => r.Round) >= rounds, $"trial {trial}: the page shows {rounds} rounds");
-                Assert.Equal(later.Rows.Count, later.Curves);
-                Assert.True(later.Updates > first.Updates, $"updates {first.Updates} then {later.Updates}");
-            }
-            finally
-            {
-                await study.Cancel("the test is over");
-            }
+            // What the page shows is the study's own account, from its grain: each trial it lists has at least as many rounds there.
+            var results = await study.GetResults();
+            Assert.Equal(StudyPhase.Running, results.Status.Phase);
+            foreach (var (trial, rounds) in later.Rows)
+                Assert.True(results.Rows.Where(r => r.Trial == trial).Max(r => r.Round) >= rounds, $"trial {trial}: the page shows {rounds} rounds");
+            Assert.Equal(later.Rows.Count, later.Curves);
+            Assert.True(later.Updates > first.Updates, $"updates {first.Updates} then {later.Updates}");
         }
         finally
         {
-            SiloProcess.Stop(silo);
+            await study.Cancel("the test is over");
         }
     }
 

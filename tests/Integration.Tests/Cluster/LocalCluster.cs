@@ -5,6 +5,14 @@ namespace Orleans.Tuning.Integration.Tests.Cluster;
 /// <summary>Several silo processes sharing one fresh database, the real `tune` client, and the study tables to read what happened.</summary>
 internal sealed class LocalCluster : IAsyncDisposable
 {
+    private static readonly Dictionary<string, string?> SiloSettings = new()
+    {
+        // Small, so a study that moves to a survivor restores an engine snapshot and replays only the events after it.
+        ["Tuning__Study__SnapshotMinEvents"] = "8",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Orleans.Tuning"] = "Information",
+    };
+
     private static int _clusters;
     private readonly int _basePort;
 
@@ -41,7 +49,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     public SiloProcess AddSilo()
     {
         var index = Silos.Count;
-        var silo = SiloProcess.Start(ConnectionString, ClusterId, _basePort + 2 * index, _basePort + 2 * index + 1);
+        var silo = SiloProcess.Postgres(ConnectionString, ClusterId, _basePort + 2 * index, _basePort + 2 * index + 1, settings: SiloSettings);
         Silos.Add(silo);
         return silo;
     }
@@ -105,27 +113,9 @@ internal sealed class LocalCluster : IAsyncDisposable
         return (reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
     }
 
-    public async Task<List<T>> Column<T>(string sql, params object[] args)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var a in args) command.Parameters.Add(new() { Value = a });
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<T>();
-        while (await reader.ReadAsync()) values.Add(reader.GetFieldValue<T>(0));
-        return values;
-    }
+    public Task<List<T>> Column<T>(string sql, params object[] args) => Sql.Column<T>(ConnectionString, sql, args);
 
-    public async Task<T> Scalar<T>(string sql, params object[] args)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var a in args) command.Parameters.Add(new() { Value = a });
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)value;
-    }
+    public Task<T> Scalar<T>(string sql, params object[] args) => Sql.Scalar<T>(ConnectionString, sql, args);
 
     /// <summary>Polls <paramref name="condition"/> until it holds; a bounded wait that fails saying what it waited for, with the silos' logs.</summary>
     public async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what)

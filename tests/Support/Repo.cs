@@ -1,7 +1,10 @@
-namespace Orleans.Tuning.Integration.Tests.Cluster;
+namespace Orleans.Tuning.Testing;
 
-/// <summary>The repository this test assembly was built in, and the binaries the tests run.</summary>
-internal static class Repo
+/// <summary>
+/// The repository this assembly was built in, and the binaries run from it. This library is built in the
+/// configuration of the project referencing it, so a Release test or benchmark runs the Release silo.
+/// </summary>
+public static class Repo
 {
     public static string Root { get; } = FindRoot();
 
@@ -17,10 +20,14 @@ internal static class Repo
 
     public static string Data(string file) => Path.Combine(Root, "data", file);
 
+    public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public static string Read(params string[] parts) => System.IO.File.ReadAllText(File(parts));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Orleans.Tuning.sln"))) return dir.FullName;
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Orleans.Tuning.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException($"no Orleans.Tuning.sln above {AppContext.BaseDirectory}");
     }
 }
