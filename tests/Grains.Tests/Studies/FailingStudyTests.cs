@@ -13,12 +13,15 @@ public class FailingStudyTests(ClusterFixture fixture)
         fixed: { layers: 1 }
         strategy: {strategy}
         budget: { trials: 6, epochs_per_round: 1, max_epochs_per_trial: 2 }
-        population: { size: 3 }
-        generation_size: 3
+        {population}generation_size: 3
         stopping: none
         retest: { enabled: false }
         seed: 2
         """;
+
+    // A panda's population size would only repeat generation_size, which the parser rejects.
+    private static string SpecFor(string strategy) => Spec.Replace("{strategy}", strategy)
+        .Replace("{population}", strategy == "caviar" ? "population: { size: 3 }\n" : "");
 
     [Theory]
     [InlineData("caviar")]
@@ -26,7 +29,7 @@ public class FailingStudyTests(ClusterFixture fixture)
     public async Task A_study_whose_every_trial_throws_ends_failed_with_the_first_reason(string strategy)
     {
         var id = $"failing-{strategy}";
-        var (study, final, _) = await StudyRunner.Run(fixture.Grains, id, Spec.Replace("{strategy}", strategy));
+        var (study, final, _) = await StudyRunner.Run(fixture.Grains, id, SpecFor(strategy));
 
         Assert.Equal(StudyPhase.Failed, final.Phase);
         Assert.Contains("disk read error under trial", final.Message);
@@ -47,7 +50,7 @@ public class FailingStudyTests(ClusterFixture fixture)
     public async Task A_diverging_configuration_is_stopped_and_marked_while_the_others_find_a_real_best()
     {
         // Plain gradient descent at α up to 10²⁵: some of these networks blow up in their first round.
-        var yaml = Spec.Replace("{strategy}", "caviar")
+        var yaml = SpecFor("caviar")
             .Replace("learning_rate: { min: 1.0e-3, max: 1.0e-1 }", "learning_rate: { min: 1.0e-3, max: 1.0e+25 }")
             .Replace("fixed: { layers: 1 }", "fixed: { layers: 1, optimizer: sgd }")
             .Replace("seed: 2", "seed: 1");

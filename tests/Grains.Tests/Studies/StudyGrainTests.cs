@@ -72,6 +72,7 @@ public class StudyGrainTests(ClusterFixture fixture)
     public async Task A_panda_study_babysits_one_model_at_a_time()
     {
         var yaml = IrisCaviar.Replace("strategy: caviar", "strategy: panda")
+            .Replace("population: { size: 4, ready_every_rounds: 2 }", "generation_size: 4")
             .Replace("budget: { trials: 8,", "budget: { trials: 3,")
             .Replace("retest: { every_trials: 4, leaders: 1, repeats: 1 }", "retest: { enabled: false }");
         var (study, final, seen) = await StudyRunner.Run(fixture.Grains, "panda-iris", yaml);
