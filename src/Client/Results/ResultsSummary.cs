@@ -50,9 +50,15 @@ internal static class ResultsSummary
             console.PlainLine($"  ... and {front.Count - FrontLines} more in best.json");
     }
 
-    // The cap is a share of the budget, not of what was trained: a study that stopped early may show more of the latter.
-    private static string RetestShare(StudyStatus s) =>
-        s.EpochBudget is { } budget
-            ? $"{s.RetestEpochs} on re-tests: {StatusText.Number(100.0 * s.RetestEpochs / budget)} % of the {budget}-epoch budget, cap {StatusText.Number(100 * s.RetestShareCap)} %"
-            : $"{s.RetestEpochs} on re-tests; cap {StatusText.Number(100 * s.RetestShareCap)} % of the budget";
+    // The cap is a share of the budget, not of what was trained: a study that stopped early may show more of the latter,
+    // and under a trial budget, whose trials the halving stops early while re-tests train in full, it usually does.
+    private static string RetestShare(StudyStatus s)
+    {
+        var share = StatusText.Number(100 * s.RetestShareCap);
+        if (s.EpochBudget is { } budget)
+            return $"{s.RetestEpochs} on re-tests: {StatusText.Number(100.0 * s.RetestEpochs / budget)} % of the {budget}-epoch budget, cap {share} %";
+        if (s.TrialBudget is { } trials && s.RetestEpochCap is { } cap && s.RetestShareCap > 0)
+            return $"{s.RetestEpochs} on re-tests, cap {StatusText.Number(cap)}: {share} % of the {StatusText.Number(cap / s.RetestShareCap)} epochs {trials} trials may train";
+        return $"{s.RetestEpochs} on re-tests; cap {share} % of all epochs trained";
+    }
 }

@@ -65,7 +65,8 @@ public sealed record StudyStatus(
     [property: Id(20)] IReadOnlyList<LeaderRow> Leaders,
     [property: Id(21)] IReadOnlyList<DimensionRow> Space,
     [property: Id(22)] int RetestEpochs = 0,
-    [property: Id(23)] double RetestShareCap = 0);
+    [property: Id(23)] double RetestShareCap = 0,
+    [property: Id(24)] double? RetestEpochCap = null);
 
 /// <summary>A place on the live leaderboard: a search trial ranked by the mean of its original run and its re-tests.</summary>
 /// <param name="Spread">Sample standard deviation over the runs; 0 for a single run.</param>

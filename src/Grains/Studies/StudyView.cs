@@ -21,7 +21,7 @@ internal static class StudyView
         return new StudyStatus(id, spec.Name, s.Phase, s.Strategy, s.StrategyReason, s.StartedUtc, end - s.StartedUtc,
             spec.Budget.WallTime, engine.TrialsLaunched, spec.Budget.Trials, engine.EpochsUsed, spec.Budget.TotalEpochs,
             engine.Generation, active, Best(engine, s.Test), s.Message, reports, spec.Objective.Metric.ToString().ToLowerInvariant(),
-            engine.FailureCount, recent, Leaders(engine), Space(engine), engine.RetestEpochs, engine.RetestShareCap);
+            engine.FailureCount, recent, Leaders(engine), Space(engine), engine.RetestEpochs, engine.RetestShareCap, engine.RetestEpochCap);
     }
 
     // The live leaderboard's length: enough to see who is close behind the leader, short enough for a terminal.

@@ -63,9 +63,9 @@ public sealed partial class StudyEngine
         }
     }
 
-    /// <summary>The epochs re-tests may take in all: max_share of the epoch budget (or of the trial budget's epochs);
-    /// with only a wall-time budget, max_share of everything trained so far.</summary>
-    private double RetestEpochCap
+    /// <summary>The epochs re-tests may take in all: max_share of the epoch budget (or of the epochs the trial budget pays
+    /// for, trials × max_epochs_per_trial); with only a wall-time budget, max_share of everything trained so far.</summary>
+    public double RetestEpochCap
     {
         get
         {
