@@ -41,7 +41,7 @@ internal static class StudySummary
     {
         StudyStrategy.Panda => "panda (one model babysat at a time)",
         StudyStrategy.Caviar => "caviar (a population in parallel)",
-        _ => "auto (panda or caviar by the cluster's free training slots)",
+        _ => "auto (caviar, a population screened by successive halving: the league table's winner)",
     };
 
     private static string Objective(ObjectiveSpec objective)

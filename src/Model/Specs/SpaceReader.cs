@@ -39,6 +39,7 @@ internal sealed class SpaceReader(List<SpecError> errors)
         }
 
         CheckExponentialDecay(dimensions, @fixed);
+        CheckActs(dimensions, @fixed);
         var complete = errors.Count == 0 && dimensions.Count > 0;
         return (complete ? new SearchSpace(dimensions) : null, @fixed);
     }
@@ -223,4 +224,34 @@ internal sealed class SpaceReader(List<SpecError> errors)
         else if (decay?.Scale is CategoricalScale choices && choices.Choices.Any(x => double.Parse(x, CultureInfo.InvariantCulture) >= 1))
             errors.Add(new SpecError($"space.{name}.choices", message));
     }
+
+    // A β that none of the study's optimizers reads, or a decay under no schedule, would be searched or fixed for nothing:
+    // every option a spec accepts must act. One the chosen optimizers read only some of the time is fine (it is
+    // conditional, and coarse to fine leaves it alone on the trials where it did not act).
+    private void CheckActs(List<Dimension> dimensions, Dictionary<string, ParameterValue> @fixed)
+    {
+        var optimizers = Settings(Hyperparameters.Optimizer, dimensions, @fixed);
+        var schedules = Settings(Hyperparameters.DecaySchedule, dimensions, @fixed);
+        bool Acts(string name, IReadOnlyList<string> optimizerChoices) => optimizerChoices.Any(o => schedules.Any(s =>
+            Hyperparameters.IsActive(name, h => h == Hyperparameters.Optimizer ? o : h == Hyperparameters.DecaySchedule ? s : h.Default)));
+        var named = dimensions.Select(d => (Path: $"space.{d.Name}", d.Name)).Concat(@fixed.Keys.Select(n => (Path: $"fixed.{n}", Name: n)));
+        foreach (var (path, name) in named.Where(n => !Acts(n.Name, optimizers)))
+        {
+            var readers = Hyperparameters.Optimizer.Choices!.Where(o => Acts(name, [o])).ToList();
+            errors.Add(new SpecError(path, readers.Count > 0
+                ? $"does nothing: only the {string.Join(" and ", readers)} optimizer{(readers.Count == 1 ? "" : "s")} read{(readers.Count == 1 ? "s" : "")} it, and this study's optimizer is {Listed(optimizers, Hyperparameters.Optimizer, dimensions, @fixed)}"
+                : $"does nothing: it acts only under a decay schedule, and decay_schedule is {Listed(schedules, Hyperparameters.DecaySchedule, dimensions, @fixed)}"));
+        }
+    }
+
+    // The values a setting takes in this study: its searched choices, its fixed value, or its default.
+    private static IReadOnlyList<string> Settings(Hyperparameter h, List<Dimension> dimensions, Dictionary<string, ParameterValue> @fixed) =>
+        dimensions.FirstOrDefault(d => d.Name == h.Name)?.Scale is CategoricalScale c ? [.. c.Choices]
+        : @fixed.TryGetValue(h.Name, out var v) ? [v.Choice]
+        : [h.Default.Choice];
+
+    private static string Listed(IReadOnlyList<string> values, Hyperparameter h, List<Dimension> dimensions, Dictionary<string, ParameterValue> @fixed) =>
+        dimensions.Any(d => d.Name == h.Name) ? $"searched among {string.Join(", ", values)}"
+        : @fixed.ContainsKey(h.Name) ? $"{values[0]} (fixed)"
+        : $"{values[0]} (the default; set {h.Name} to change it)";
 }

@@ -79,12 +79,15 @@ internal static class SpecWriter
             var retest = spec.Retest;
             json.WriteStartObject("retest");
             json.WriteBoolean("enabled", retest.Enabled);
-            if (retest.EveryTrials is { } everyTrials) json.WriteNumber("every_trials", everyTrials);
-            if (retest.EveryRounds is { } everyRounds) json.WriteNumber("every_rounds", everyRounds);
-            json.WriteNumber("leaders", retest.Leaders);
-            json.WriteNumber("repeats", retest.Repeats);
-            if (retest.Every is { } every) json.WriteString("every", Durations.Format(every));
-            json.WriteNumber("max_share", retest.MaxShare);
+            if (retest.Enabled)
+            {
+                if (retest.EveryTrials is { } everyTrials) json.WriteNumber("every_trials", everyTrials);
+                if (retest.EveryRounds is { } everyRounds) json.WriteNumber("every_rounds", everyRounds);
+                json.WriteNumber("leaders", retest.Leaders);
+                json.WriteNumber("repeats", retest.Repeats);
+                if (retest.Every is { } every) json.WriteString("every", Durations.Format(every));
+                json.WriteNumber("max_share", retest.MaxShare);
+            }
             json.WriteEndObject();
 
             json.WriteStartObject("sampler");

@@ -265,6 +265,8 @@ public static partial class StudySpecParser
             return spec;
         }
 
+        private static readonly string[] RetestOptions = ["every_trials", "every_rounds", "leaders", "repeats", "every", "max_share"];
+
         private RetestSpec Retest(SpecReader? retest, bool synthetic)
         {
             // Nothing to re-test when a trial's value is exact.
@@ -275,6 +277,17 @@ public static partial class StudySpecParser
             if (synthetic)
                 Synthetics.CheckRetest(retest, given);
             var enabled = given ?? defaults.Enabled;
+            if (!enabled)
+            {
+                // Off, nothing else in the section acts: kept at its defaults, so a spec written out without them reads back equal.
+                // Each option is read (so a misspelt one is still told which it may have meant), and any given is an error.
+                foreach (var key in RetestOptions.Where(key => retest.Node(key) is not null))
+                    retest.Error(key, synthetic
+                        ? "does nothing: re-tests are off with data.synthetic (the function's value is exact)"
+                        : "does nothing with enabled: false; remove it, or turn re-tests on");
+                retest.Finish();
+                return defaults with { Enabled = false };
+            }
             var everyTrials = retest.Int("every_trials", min: 1);
             var everyRounds = retest.Int("every_rounds", min: 1);
             if (everyTrials is not null && everyRounds is not null)

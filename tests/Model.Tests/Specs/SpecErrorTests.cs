@@ -92,7 +92,15 @@ public class SpecErrorTests
         { "data: { path: digits.csv, test_path: t10k.idx }\n" + Space + Budget, "data.test_labels_path", "IDX images" },
         { "data: { path: digits.csv, test_labels_path: t.idx }\n" + Space + Budget, "data.test_labels_path", "applies only with test_path" },
         { Valid + "retest: { max_share: 0 }", "retest.max_share", "must lie in (0, 1]" },
+        { Valid + "retest: { enabled: false, leaders: 3 }", "retest.leaders", "does nothing with enabled: false" },
+        { Valid + "retest: { enabled: false, leeders: 3 }", "retest.leeders", "unknown key (did you mean leaders?)" },
         { Valid + "fixed: { decay_schedule: exponential, learning_rate_decay: 1 }", "fixed.learning_rate_decay", "must be < 1 with the exponential decay schedule" },
+        // settings that no trial of the study would read
+        { Valid + "fixed: { optimizer: adam, momentum: 0.8 }", "fixed.momentum", "does nothing: only the momentum optimizer reads it, and this study's optimizer is adam (fixed)" },
+        { Data + "space: { learning_rate: { min: 1.0e-4, max: 1.0e-1 }, beta1: { min: 0.8, max: 0.99 } }\n" + Budget + "fixed: { optimizer: rmsprop }", "space.beta1", "only the adam optimizer reads it" },
+        { Data + "space: { epsilon: { min: 1.0e-8, max: 1.0e-6 }, optimizer: [sgd, momentum] }\n" + Budget, "space.epsilon", "only the rmsprop and adam optimizers read it, and this study's optimizer is searched among sgd, momentum" },
+        { Valid + "fixed: { momentum: 0.95 }", "fixed.momentum", "adam (the default; set optimizer to change it)" },
+        { Valid + "fixed: { decay_schedule: none, learning_rate_decay: 0.1 }", "fixed.learning_rate_decay", "acts only under a decay schedule, and decay_schedule is none (fixed)" },
     };
 
     [Theory]

@@ -99,7 +99,7 @@ public class StudySpecParserTests
             stopping: { kind: asha, grace_rounds: 1, reduction_factor: 4 }
             population: { size: 6, ready_every_rounds: 3, quantile: 0.25, resample_probability: 0.5 }
             generation_size: 12
-            retest: { enabled: false, every_rounds: 5, leaders: 2, repeats: 4 }
+            retest: { every_rounds: 5, leaders: 2, repeats: 4 }
             sampler: { kind: grid, points: 5 }
             """, "s.yaml");
 
@@ -111,7 +111,7 @@ public class StudySpecParserTests
         Assert.Equal(new StoppingSpec(StoppingKind.Asha, 1, 4), spec.Stopping);
         Assert.Equal(new PopulationSpec(6, 3, 0.25, 0.5), spec.Population);
         Assert.Equal(12, spec.GenerationSize);
-        Assert.Equal(new RetestSpec(false, null, 5, 2, 4), spec.Retest);
+        Assert.Equal(new RetestSpec(true, null, 5, 2, 4), spec.Retest);
         Assert.Equal(new SamplerSpec(SamplerKind.Grid, 5), spec.Sampler);
     }
 
@@ -255,7 +255,7 @@ public class StudySpecParserTests
             stopping: { kind: none }
             population: { size: 5, quantile: 0.1 }
             generation_size: 10
-            retest: { every_rounds: 6, enabled: false }
+            retest: { every_rounds: 6, leaders: 2, repeats: 3, every: 90s, max_share: 0.2 }
             sampler: { kind: grid, points: 4 }
             """, "full.yaml");
 
