@@ -86,6 +86,20 @@ internal sealed class SpecReader
         return (int)x;
     }
 
+    /// <summary>A duration such as 90s, 10m or 1h30m, at least a second.</summary>
+    public TimeSpan? Duration(string key)
+    {
+        var text = Text(key);
+        if (text is null)
+            return null;
+        var duration = Durations.Parse(text);
+        if (duration is null)
+            Error(key, $"expected a duration such as 90s, 10m or 1h30m, got '{text}'");
+        else if (duration <= TimeSpan.Zero)
+            Error(key, $"must be at least 1s, got '{text}'");
+        return duration;
+    }
+
     public bool? Bool(string key)
     {
         var node = Node(key);

@@ -59,13 +59,13 @@ public static partial class StudySpecParser
             var budget = Budget(root.Map("budget", required: true), oneRound: synthetic is not null);
             var objective = new ObjectiveReader(errors).Read(root, synthetic);
             var stopping = Stopping(synthetic is not null);
-            var population = Population(root.Map("population"), strategy, root.Keys.Contains("generation_size"));
+            var population = PopulationReader.Read(root.Map("population"), strategy, root.Keys.Contains("generation_size"));
             // By default a caviar generation is one population; pandas follow the same count.
             var generationSize = root.Int("generation_size", min: 1) ?? population.Size;
             // Nothing in a population acts on pandas once the generation size is known: kept at its defaults, so a spec
             // written out without it reads back equal.
             if (strategy == StudyStrategy.Panda) population = new PopulationSpec();
-            var retest = Retest(root.Map("retest"), synthetic is not null);
+            var retest = RetestReader.Read(root.Map("retest"), synthetic is not null, Synthetics);
             var sampler = Sampler(space);
             var warmStarts = new WarmStartReader(errors);
             var warmStart = warmStarts.Read(root, space, objective, baseDirectory);
@@ -146,7 +146,7 @@ public static partial class StudySpecParser
                 return null;
             var trials = budget.Int("trials", min: 1);
             var totalEpochs = budget.Int("total_epochs", min: 1);
-            var wallTime = Duration(budget, "wall_time");
+            var wallTime = budget.Duration("wall_time");
             var givenPerRound = budget.Int("epochs_per_round", min: 1);
             var givenPerTrial = budget.Int("max_epochs_per_trial", min: 1);
             if (oneRound)
@@ -160,19 +160,6 @@ public static partial class StudySpecParser
                 budget.Error("epochs_per_round", $"must be <= max_epochs_per_trial ({perTrial}), got {perRound}");
             budget.Finish();
             return new BudgetSpec(trials, totalEpochs, wallTime, perRound, perTrial);
-        }
-
-        private static TimeSpan? Duration(SpecReader section, string key)
-        {
-            var text = section.Text(key);
-            if (text is null)
-                return null;
-            var duration = Durations.Parse(text);
-            if (duration is null)
-                section.Error(key, $"expected a duration such as 90s, 10m or 1h30m, got '{text}'");
-            else if (duration <= TimeSpan.Zero)
-                section.Error(key, $"must be at least 1s, got '{text}'");
-            return duration;
         }
 
         private StoppingSpec Stopping(bool synthetic)
@@ -234,77 +221,6 @@ public static partial class StudySpecParser
                 default:
                     return (null, null);
             }
-        }
-
-        // A panda study trains one model at a time and nothing copies from anything: of a population, only its size
-        // acts there, as the generation size when none is given. Auto is always caviar (StrategyChoice).
-        private PopulationSpec Population(SpecReader? population, StudyStrategy strategy, bool generationSizeGiven)
-        {
-            var defaults = new PopulationSpec();
-            if (population is null)
-                return defaults;
-            if (strategy == StudyStrategy.Panda)
-            {
-                foreach (var key in new[] { "ready_every_rounds", "quantile", "resample_probability" }.Where(population.Keys.Contains))
-                    population.Error(key, "applies only to caviar: a panda study trains one model at a time and copies nothing; remove it, or set strategy: caviar");
-                if (generationSizeGiven && population.Keys.Contains("size"))
-                    population.Error("size", "does nothing here: under panda a population's size only stands in for generation_size, which is given");
-            }
-            var quantile = population.Number("quantile");
-            if (quantile is not (null or (> 0 and <= 0.5)))
-                population.Error("quantile", $"must lie in (0, 0.5], got {quantile}");
-            var resample = population.Number("resample_probability");
-            if (resample is not (null or (>= 0 and <= 1)))
-                population.Error("resample_probability", $"must lie in [0, 1], got {resample}");
-            var spec = new PopulationSpec(
-                population.Int("size", min: 2) ?? defaults.Size,
-                population.Int("ready_every_rounds", min: 1) ?? defaults.ReadyEveryRounds,
-                quantile ?? defaults.Quantile,
-                resample ?? defaults.ResampleProbability);
-            population.Finish();
-            return spec;
-        }
-
-        private static readonly string[] RetestOptions = ["every_trials", "every_rounds", "leaders", "repeats", "every", "max_share"];
-
-        private RetestSpec Retest(SpecReader? retest, bool synthetic)
-        {
-            // Nothing to re-test when a trial's value is exact.
-            var defaults = new RetestSpec(Enabled: !synthetic);
-            if (retest is null)
-                return defaults;
-            var given = retest.Bool("enabled");
-            if (synthetic)
-                Synthetics.CheckRetest(retest, given);
-            var enabled = given ?? defaults.Enabled;
-            if (!enabled)
-            {
-                // Off, nothing else in the section acts: kept at its defaults, so a spec written out without them reads back equal.
-                // Each option is read (so a misspelt one is still told which it may have meant), and any given is an error.
-                foreach (var key in RetestOptions.Where(key => retest.Node(key) is not null))
-                    retest.Error(key, synthetic
-                        ? "does nothing: re-tests are off with data.synthetic (the function's value is exact)"
-                        : "does nothing with enabled: false; remove it, or turn re-tests on");
-                retest.Finish();
-                return defaults with { Enabled = false };
-            }
-            var everyTrials = retest.Int("every_trials", min: 1);
-            var everyRounds = retest.Int("every_rounds", min: 1);
-            if (everyTrials is not null && everyRounds is not null)
-                retest.Error("every_rounds", "give every_trials or every_rounds, not both");
-            var share = retest.Number("max_share");
-            if (share is not (null or (> 0 and <= 1)))
-                retest.Error("max_share", $"must lie in (0, 1], got {share}");
-            var spec = new RetestSpec(
-                enabled,
-                everyRounds is null ? everyTrials ?? defaults.EveryTrials : null,
-                everyRounds,
-                retest.Int("leaders", min: 1) ?? defaults.Leaders,
-                retest.Int("repeats", min: 1) ?? defaults.Repeats,
-                Duration(retest, "every"),
-                share ?? defaults.MaxShare);
-            retest.Finish();
-            return spec;
         }
     }
 
